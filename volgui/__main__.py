@@ -1,0 +1,3 @@
+from volgui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,203 @@
+"""The Engine: the one object the app and the CLI hold per Docker engine.
+
+It owns a low-level ``docker.APIClient`` and offers operations that take and
+return our dataclasses. Engine operations live in modules of their own
+(``volumes.py``, ``runspec.py``, ...); the methods here are the front door.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import docker
+import docker.errors
+import docker.tls
+import docker.utils
+import requests
+
+from volgui.engine import volumes as _volumes
+from volgui.engine.connection import Endpoint
+from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
+from volgui.engine.model import Snapshot, Volume
+
+# The sandbox engine announces itself with this daemon label (see sandbox.py).
+SANDBOX_LABEL = "volgui.sandbox=1"
+
+RequestHook = Callable[[str, str], None]
+
+
+class _APIClient(docker.APIClient):
+    """APIClient that counts requests and lets observers see each one first.
+
+    The count proves the snapshot's request budget; the hooks let the GUI's
+    test guard catch an engine call made on the GUI thread.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.requests_sent = 0
+        self.request_hooks: list[RequestHook] = []
+        self._count_lock = threading.Lock()
+        super().__init__(*args, **kwargs)
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        for hook in list(self.request_hooks):
+            hook(str(method), str(url))
+        with self._count_lock:
+            self.requests_sent += 1
+        return super().request(method, url, *args, **kwargs)
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What the status bar shows about an engine."""
+
+    address: str
+    version: str
+    api_version: str
+    os: str
+    name: str
+    sandbox: bool
+
+
+def _hint(endpoint: Endpoint, reason: str) -> str:
+    if "Permission denied" in reason:
+        return "your user may not access the socket: run as root or join the docker group"
+    if endpoint.host.startswith("unix://"):
+        return "is dockerd running? `volgui sandbox start` runs a private one"
+    return f"chosen by {endpoint.source}; check the address and that the engine listens there"
+
+
+def _short_reason(exc: BaseException) -> str:
+    text = str(exc)
+    for marker in ("FileNotFoundError", "ConnectionRefusedError", "PermissionError"):
+        if marker in text:
+            return {
+                "FileNotFoundError": "no socket there",
+                "ConnectionRefusedError": "connection refused",
+                "PermissionError": "Permission denied",
+            }[marker]
+    if "timed out" in text.lower():
+        return "timed out"
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+class Engine:
+    """A connected Docker engine. Thread-safe for concurrent calls."""
+
+    def __init__(self, api: _APIClient, endpoint: Endpoint) -> None:
+        self.api = api
+        self.endpoint = endpoint
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, endpoint: Endpoint, timeout: int = 60) -> Engine:
+        kwargs: dict[str, Any] = {"base_url": endpoint.host, "version": "auto", "timeout": timeout}
+        if endpoint.host.startswith("ssh://"):
+            kwargs["use_ssh_client"] = True
+        if endpoint.tls_dir is not None:
+            d = endpoint.tls_dir
+            cert = (str(d / "cert.pem"), str(d / "key.pem"))
+            ca = d / "ca.pem"
+            kwargs["tls"] = docker.tls.TLSConfig(
+                client_cert=cert if (d / "cert.pem").exists() else None,
+                ca_cert=str(ca) if ca.exists() else None,
+                verify=not endpoint.skip_tls_verify and ca.exists(),
+            )
+        elif endpoint.env_tls:
+            tls = docker.utils.kwargs_from_env().get("tls")
+            if tls:
+                kwargs["tls"] = tls
+        try:
+            api = _APIClient(**kwargs)  # negotiates the API version: one request
+        except (docker.errors.DockerException, requests.RequestException, OSError) as e:
+            reason = _short_reason(e)
+            raise EngineUnavailable(endpoint.host, reason, _hint(endpoint, reason)) from e
+        return cls(api, endpoint)
+
+    @property
+    def address(self) -> str:
+        return self.endpoint.host
+
+    def close(self) -> None:
+        self.api.close()
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run one SDK call, turning transport and API errors into our own."""
+        try:
+            return fn(*args, **kwargs)
+        except VolguiError:
+            raise
+        except docker.errors.NotFound as e:
+            raise NotFound("object", _explanation(e)) from e
+        except docker.errors.APIError as e:
+            raise EngineError(_explanation(e)) from e
+        except (requests.ConnectionError, requests.Timeout, docker.errors.DockerException) as e:
+            reason = _short_reason(e)
+            raise EngineUnavailable(self.address, reason, _hint(self.endpoint, reason)) from e
+
+    # -- reading ---------------------------------------------------------
+
+    def ping(self) -> None:
+        self.call(self.api.ping)
+
+    def info(self) -> EngineInfo:
+        info = self.call(self.api.info)
+        labels = info.get("Labels") or []
+        return EngineInfo(
+            address=self.address,
+            version=info.get("ServerVersion", "?"),
+            api_version=self.api.api_version,
+            os=info.get("OperatingSystem", ""),
+            name=info.get("Name", ""),
+            sandbox=SANDBOX_LABEL in labels,
+        )
+
+    def snapshot(self) -> Snapshot:
+        """Volumes, containers and their mounts: two list requests, nothing per item."""
+        raw_volumes = self.call(self.api.volumes).get("Volumes") or []
+        raw_containers = self.call(self.api.containers, all=True)
+        return Snapshot.from_api(raw_volumes, raw_containers)
+
+    def inspect_volume(self, name: str) -> dict[str, Any]:
+        return _volumes.inspect(self, name)
+
+    def inspect_container(self, key: str) -> dict[str, Any]:
+        try:
+            return self.call(self.api.inspect_container, key)
+        except NotFound:
+            raise NotFound("container", key) from None
+
+    def volume_sizes(self) -> dict[str, int]:
+        """Bytes used per volume, from ``/system/df`` (slow: walks every volume)."""
+        return _volumes.sizes(self)
+
+    # -- volume housekeeping ---------------------------------------------
+
+    def create_volume(
+        self,
+        name: str,
+        driver: str = "local",
+        options: Mapping[str, str] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> Volume:
+        return _volumes.create(self, name, driver, options or {}, labels or {})
+
+    def remove_volume(self, name: str) -> None:
+        _volumes.remove(self, name)
+
+    def prune_preview(self, include_named: bool = False) -> list[Volume]:
+        return _volumes.prune_preview(self, include_named)
+
+    def prune(self, names: Iterable[str]) -> _volumes.PruneResult:
+        return _volumes.prune(self, names)
+
+
+def _explanation(e: docker.errors.APIError) -> str:
+    text = e.explanation
+    if isinstance(text, bytes):
+        text = text.decode(errors="replace")
+    return str(text or e)

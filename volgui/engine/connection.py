@@ -1,0 +1,99 @@
+"""Find and open the Docker engine the way the docker CLI does.
+
+Order: an explicit host, then a named context, then ``DOCKER_HOST``, then
+``DOCKER_CONTEXT``, then the current context of ``$DOCKER_CONFIG/config.json``
+(``~/.docker`` by default), then the default socket.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from volgui.engine.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from volgui.engine.client import Engine
+
+DEFAULT_HOST = "unix:///var/run/docker.sock"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where to reach an engine and how: the result of resolving like the CLI."""
+
+    host: str
+    source: str  # what chose it: "--host", "context NAME", "DOCKER_HOST", "default"
+    tls_dir: Path | None = None  # a context's ca.pem/cert.pem/key.pem
+    skip_tls_verify: bool = False
+    env_tls: bool = False  # DOCKER_TLS_VERIFY / DOCKER_CERT_PATH apply
+
+
+def config_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("DOCKER_CONFIG"):
+        return Path(env["DOCKER_CONFIG"])
+    return Path(env.get("HOME") or Path.home()) / ".docker"
+
+
+def _context_endpoint(name: str, cfg: Path) -> Endpoint:
+    if name == "default":
+        return Endpoint(DEFAULT_HOST, "context default")
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    meta_file = cfg / "contexts" / "meta" / digest / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text())
+    except FileNotFoundError:
+        where = cfg / "contexts"
+        raise InvalidInput(f"no docker context named {name!r} (looked in {where})") from None
+    except (OSError, ValueError) as e:
+        raise InvalidInput(f"docker context {name!r} is unreadable: {e}") from e
+    docker_ep: dict[str, Any] = (meta.get("Endpoints") or {}).get("docker") or {}
+    host = docker_ep.get("Host")
+    if not host:
+        raise InvalidInput(f"docker context {name!r} has no docker endpoint")
+    tls_dir = cfg / "contexts" / "tls" / digest / "docker"
+    return Endpoint(
+        host=host,
+        source=f"context {name}",
+        tls_dir=tls_dir if tls_dir.is_dir() else None,
+        skip_tls_verify=bool(docker_ep.get("SkipTLSVerify")),
+    )
+
+
+def resolve(
+    host: str | None = None,
+    context: str | None = None,
+    env: dict[str, str] | os._Environ[str] | None = None,
+) -> Endpoint:
+    """Decide which engine to talk to, without contacting it."""
+    env = os.environ if env is None else env
+    if host and context:
+        raise InvalidInput("give either --host or --context, not both")
+    if host:
+        return Endpoint(host, "--host")
+    cfg = config_dir(env)
+    if context:
+        return _context_endpoint(context, cfg)
+    if env.get("DOCKER_HOST"):
+        return Endpoint(env["DOCKER_HOST"], "DOCKER_HOST", env_tls=True)
+    if env.get("DOCKER_CONTEXT"):
+        return _context_endpoint(env["DOCKER_CONTEXT"], cfg)
+    try:
+        current = json.loads((cfg / "config.json").read_text()).get("currentContext")
+    except (OSError, ValueError):
+        current = None
+    if current and current != "default":
+        return _context_endpoint(current, cfg)
+    return Endpoint(DEFAULT_HOST, "default")
+
+
+def connect(host: str | None = None, context: str | None = None, timeout: int = 60) -> Engine:
+    """Open the engine the docker CLI would use; raise EngineUnavailable if it is down."""
+    from volgui.engine.client import Engine
+
+    return Engine.open(resolve(host, context), timeout=timeout)

@@ -1,0 +1,241 @@
+"""Frozen dataclasses for what the engine holds: volumes, containers, mounts.
+
+Raw API dicts stop here: ``from_api`` is the only place that reads them. The
+many-to-many relation between volumes and containers is computed once, in
+:meth:`Snapshot.build`, and every view reads it from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cached_property
+from typing import Any, Literal
+
+ANONYMOUS_LABEL = "com.docker.volume.anonymous"
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+MountType = Literal["volume", "bind", "tmpfs"]
+
+
+def is_anonymous_name(name: str) -> bool:
+    """Docker names an anonymous volume with 64 hex digits."""
+    return bool(_HEX64.match(name))
+
+
+def parse_time(value: str) -> datetime | None:
+    """Parse the engine's RFC 3339 timestamps (nanoseconds, 'Z' or offset)."""
+    if not value:
+        return None
+    # Python's fromisoformat takes at most microseconds: trim the fraction.
+    m = re.match(r"^(.*?T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$", value)
+    if not m:
+        return None
+    base, frac, zone = m.groups()
+    frac = (frac or "")[:7]
+    zone = "+00:00" if zone in (None, "Z") else zone
+    try:
+        return datetime.fromisoformat(base + frac + zone)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Mount:
+    """One mount of one container, as the engine lists it in ``Mounts``."""
+
+    container: str  # full container id
+    type: MountType
+    source: str | None  # volume name, host path, or None for tmpfs
+    destination: str
+    read_only: bool = False
+
+    @classmethod
+    def from_api(cls, container_id: str, d: Mapping[str, Any]) -> Mount | None:
+        kind: MountType
+        raw_kind = d.get("Type") or ("volume" if d.get("Name") else "bind")
+        if raw_kind == "volume":
+            kind = "volume"
+            source: str | None = d.get("Name") or None
+        elif raw_kind == "bind":
+            kind, source = "bind", d.get("Source") or None
+        elif raw_kind == "tmpfs":
+            kind, source = "tmpfs", None
+        else:  # npipe, cluster, image: not something volgui draws
+            return None
+        return cls(
+            container=container_id,
+            type=kind,
+            source=source,
+            destination=d.get("Destination", ""),
+            read_only=not d.get("RW", True),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "container": self.container,
+            "type": self.type,
+            "source": self.source,
+            "destination": self.destination,
+            "read_only": self.read_only,
+        }
+
+
+@dataclass(frozen=True)
+class Volume:
+    """A volume and, once in a snapshot, the ids of the containers that use it."""
+
+    name: str
+    driver: str = "local"
+    mountpoint: str = ""
+    created: str = ""
+    scope: str = "local"
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    options: Mapping[str, str] = field(default_factory=dict, hash=False)
+    used_by: tuple[str, ...] = ()
+
+    @classmethod
+    def from_api(cls, d: Mapping[str, Any]) -> Volume:
+        return cls(
+            name=d["Name"],
+            driver=d.get("Driver") or "local",
+            mountpoint=d.get("Mountpoint") or "",
+            created=d.get("CreatedAt") or "",
+            scope=d.get("Scope") or "local",
+            labels=dict(d.get("Labels") or {}),
+            options=dict(d.get("Options") or {}),
+        )
+
+    @property
+    def anonymous(self) -> bool:
+        return ANONYMOUS_LABEL in self.labels or is_anonymous_name(self.name)
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.used_by)
+
+    @property
+    def created_at(self) -> datetime | None:
+        return parse_time(self.created)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "driver": self.driver,
+            "labels": dict(self.labels),
+            "anonymous": self.anonymous,
+            "created": self.created,
+        }
+
+
+@dataclass(frozen=True)
+class Container:
+    """A container as the list endpoint shows it, with its mounts."""
+
+    id: str
+    name: str
+    image: str
+    state: str  # created, running, paused, restarting, exited, dead
+    status: str = ""
+    created: int = 0  # unix seconds, as the list endpoint gives it
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    mounts: tuple[Mount, ...] = ()
+
+    @classmethod
+    def from_api(cls, d: Mapping[str, Any]) -> Container:
+        cid = d["Id"]
+        names = d.get("Names") or []
+        name = names[0].lstrip("/") if names else cid[:12]
+        mounts = tuple(m for m in (Mount.from_api(cid, raw) for raw in d.get("Mounts") or []) if m)
+        return cls(
+            id=cid,
+            name=name,
+            image=d.get("Image", ""),
+            state=d.get("State", ""),
+            status=d.get("Status", ""),
+            created=int(d.get("Created") or 0),
+            labels=dict(d.get("Labels") or {}),
+            mounts=mounts,
+        )
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:12]
+
+    @property
+    def running(self) -> bool:
+        return self.state in ("running", "restarting", "paused")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "image": self.image, "state": self.state}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One consistent picture of an engine's volumes, containers and mounts."""
+
+    volumes: tuple[Volume, ...] = ()
+    containers: tuple[Container, ...] = ()
+
+    @classmethod
+    def build(cls, volumes: Iterable[Volume], containers: Iterable[Container]) -> Snapshot:
+        """Join volumes and containers: each volume learns who uses it."""
+        containers = tuple(sorted(containers, key=lambda c: c.name))
+        users: dict[str, list[str]] = {}
+        for c in containers:
+            for m in c.mounts:
+                if m.type == "volume" and m.source:
+                    ids = users.setdefault(m.source, [])
+                    if c.id not in ids:
+                        ids.append(c.id)
+        vols = tuple(
+            replace(v, used_by=tuple(users.get(v.name, ())))
+            for v in sorted(volumes, key=lambda v: v.name)
+        )
+        return cls(volumes=vols, containers=containers)
+
+    @classmethod
+    def from_api(
+        cls, volumes: Iterable[Mapping[str, Any]], containers: Iterable[Mapping[str, Any]]
+    ) -> Snapshot:
+        return cls.build(
+            (Volume.from_api(v) for v in volumes), (Container.from_api(c) for c in containers)
+        )
+
+    @property
+    def mounts(self) -> tuple[Mount, ...]:
+        return tuple(m for c in self.containers for m in c.mounts)
+
+    @cached_property
+    def _volumes_by_name(self) -> dict[str, Volume]:
+        return {v.name: v for v in self.volumes}
+
+    @cached_property
+    def _containers_by_key(self) -> dict[str, Container]:
+        index = {c.name: c for c in self.containers}
+        index.update((c.id, c) for c in self.containers)
+        return index
+
+    def volume(self, name: str) -> Volume | None:
+        return self._volumes_by_name.get(name)
+
+    def container(self, key: str) -> Container | None:
+        """Find a container by full id, name, or unique id prefix."""
+        if key in self._containers_by_key:
+            return self._containers_by_key[key]
+        matches = [c for c in self.containers if c.id.startswith(key)]
+        return matches[0] if len(matches) == 1 else None
+
+    def users_of(self, volume: str) -> tuple[Container, ...]:
+        v = self.volume(volume)
+        ids = set(v.used_by) if v else set()
+        return tuple(c for c in self.containers if c.id in ids)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "volumes": [v.to_json() for v in self.volumes],
+            "containers": [c.to_json() for c in self.containers],
+            "mounts": [m.to_json() for m in self.mounts],
+        }

@@ -1,0 +1,127 @@
+"""Volume housekeeping: create, remove, prune with a preview, sizes.
+
+Rules (DESIGN, "Rules that keep data safe"): nothing here deletes a volume
+the user did not name; prune removes exactly the previewed names, one by one,
+and keeps any that became used in the meantime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from volgui.engine.errors import EngineError, InvalidInput, NotFound, VolumeExists, VolumeInUse
+from volgui.engine.model import Volume
+from volgui.engine.validate import check_name
+
+if TYPE_CHECKING:
+    from volgui.engine.client import Engine
+
+
+@dataclass(frozen=True)
+class PruneResult:
+    """What a prune did: the names removed and, for each kept one, why."""
+
+    removed: tuple[str, ...] = ()
+    kept: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+
+def inspect(engine: Engine, name: str) -> dict[str, Any]:
+    try:
+        return engine.call(engine.api.inspect_volume, name)
+    except NotFound:
+        raise NotFound("volume", name) from None
+
+
+def exists(engine: Engine, name: str) -> bool:
+    try:
+        inspect(engine, name)
+    except NotFound:
+        return False
+    return True
+
+
+def users(engine: Engine, name: str) -> list[str]:
+    """Names of the containers (running or not) that mount volume ``name``."""
+    listed = engine.call(engine.api.containers, all=True, filters={"volume": name})
+    return sorted((c.get("Names") or ["/" + c["Id"][:12]])[0].lstrip("/") for c in listed)
+
+
+def _check_pairs(kind: str, pairs: Mapping[str, str]) -> None:
+    for key in pairs:
+        if not key or "=" in key or key != key.strip():
+            raise InvalidInput(f"invalid {kind} key {key!r}: it must be non-empty, without '='")
+
+
+def create(
+    engine: Engine,
+    name: str,
+    driver: str,
+    options: Mapping[str, str],
+    labels: Mapping[str, str],
+) -> Volume:
+    """Create a volume; refuse a name that exists (Docker would silently reuse it)."""
+    check_name(name, "volume")
+    if not driver:
+        raise InvalidInput("volume driver is empty")
+    _check_pairs("option", options)
+    _check_pairs("label", labels)
+    if exists(engine, name):
+        raise VolumeExists(name)
+    raw = engine.call(
+        engine.api.create_volume,
+        name,
+        driver=driver,
+        driver_opts=dict(options),
+        labels=dict(labels),
+    )
+    return Volume.from_api(raw)
+
+
+def remove(engine: Engine, name: str) -> None:
+    """Remove one volume; in use (even by a stopped container) -> VolumeInUse."""
+    if not name:
+        raise InvalidInput("volume name is empty")
+    try:
+        engine.call(engine.api.remove_volume, name)
+    except NotFound:
+        raise NotFound("volume", name) from None
+    except EngineError as e:
+        if "in use" in str(e):
+            raise VolumeInUse(name, users(engine, name)) from e
+        raise
+
+
+def prune_preview(engine: Engine, include_named: bool = False) -> list[Volume]:
+    """The volumes no container uses: anonymous ones, plus named ones if asked."""
+    snap = engine.snapshot()
+    return [v for v in snap.volumes if not v.in_use and (include_named or v.anonymous)]
+
+
+def prune(engine: Engine, names: Iterable[str]) -> PruneResult:
+    """Remove exactly ``names``, one by one; report each one that could not go."""
+    removed: list[str] = []
+    kept: dict[str, str] = {}
+    for name in names:
+        try:
+            remove(engine, name)
+        except VolumeInUse as e:
+            kept[name] = f"now in use by {', '.join(e.users) or 'a container'}"
+        except NotFound:
+            kept[name] = "already gone"
+        except EngineError as e:
+            kept[name] = str(e)
+        else:
+            removed.append(name)
+    return PruneResult(removed=tuple(removed), kept=kept)
+
+
+def sizes(engine: Engine) -> dict[str, int]:
+    """Bytes per volume from ``/system/df``; -1 where the engine could not tell."""
+    df = engine.call(engine.api.df)
+    result: dict[str, int] = {}
+    for v in df.get("Volumes") or []:
+        usage = v.get("UsageData") or {}
+        result[v["Name"]] = int(usage.get("Size", -1))
+    return result

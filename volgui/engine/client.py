@@ -7,6 +7,7 @@ return our dataclasses. Engine operations live in modules of their own
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -95,6 +96,11 @@ class Engine:
 
     @classmethod
     def open(cls, endpoint: Endpoint, timeout: int = 60) -> Engine:
+        if endpoint.host.startswith("unix://") and not os.path.exists(endpoint.host[7:]):
+            # Answer at once, and spare docker-py's leaked socket on a failed connect.
+            raise EngineUnavailable(
+                endpoint.host, "no socket there", _hint(endpoint, "no socket there")
+            )
         kwargs: dict[str, Any] = {"base_url": endpoint.host, "version": "auto", "timeout": timeout}
         if endpoint.host.startswith("ssh://"):
             kwargs["use_ssh_client"] = True

@@ -1,0 +1,70 @@
+"""connect() picks the engine the way the docker CLI does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from volgui.engine import InvalidInput, connect, resolve
+from volgui.engine.connection import DEFAULT_HOST
+
+
+def _write_context(home: Path, name: str, host: str, current: bool = False) -> None:
+    cfg = home / ".docker"
+    meta = cfg / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest()
+    meta.mkdir(parents=True)
+    (meta / "meta.json").write_text(
+        json.dumps(
+            {
+                "Name": name,
+                "Metadata": {},
+                "Endpoints": {"docker": {"Host": host, "SkipTLSVerify": False}},
+            }
+        )
+    )
+    if current:
+        (cfg / "config.json").write_text(json.dumps({"currentContext": name}))
+
+
+def test_order_host_then_context_then_env_then_current_context(tmp_path: Path) -> None:
+    _write_context(tmp_path, "remote", "tcp://10.0.0.9:2376", current=True)
+    _write_context(tmp_path, "other", "unix:///other.sock")
+    env = {"HOME": str(tmp_path), "DOCKER_HOST": "unix:///from-env.sock"}
+    assert resolve("unix:///flag.sock", env=env).host == "unix:///flag.sock"
+    assert resolve(context="other", env=env).host == "unix:///other.sock"
+    assert resolve(env=env).host == "unix:///from-env.sock"
+    del env["DOCKER_HOST"]
+    env["DOCKER_CONTEXT"] = "other"
+    assert resolve(env=env).host == "unix:///other.sock"
+    del env["DOCKER_CONTEXT"]
+    chosen = resolve(env=env)
+    assert (chosen.host, chosen.source) == ("tcp://10.0.0.9:2376", "context remote")
+    assert resolve(env={"HOME": str(tmp_path / "empty")}).host == DEFAULT_HOST
+
+
+def test_docker_config_overrides_home(tmp_path: Path) -> None:
+    _write_context(tmp_path, "remote", "unix:///remote.sock", current=True)
+    env = {"HOME": "/nonexistent", "DOCKER_CONFIG": str(tmp_path / ".docker")}
+    assert resolve(env=env).host == "unix:///remote.sock"
+
+
+def test_unknown_context_and_both_flags_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="no docker context named 'nope'"):
+        resolve(context="nope", env={"HOME": str(tmp_path)})
+    with pytest.raises(InvalidInput, match="either --host or --context"):
+        resolve("unix:///a.sock", "b")
+
+
+def test_context_file_reaches_the_sandbox(
+    tmp_path: Path, sandbox_address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write_context(tmp_path, "sandbox", sandbox_address, current=True)
+    monkeypatch.delenv("DOCKER_HOST")
+    monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path / ".docker"))
+    engine = connect()
+    assert engine.address == sandbox_address
+    assert engine.info().sandbox
+    engine.close()

@@ -21,8 +21,12 @@ run: system-deps venv
 test: system-deps venv
 	$(BIN)/python tools/with_sandbox.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Every bench/*.py script (but the shared population) on one sandbox engine.
+BENCHES := $(filter-out bench/population.py bench/__init__.py,$(wildcard bench/*.py))
+
 bench: system-deps venv
-	$(BIN)/python tools/with_sandbox.py -- $(BIN)/python bench/snapshot.py
+	$(BIN)/python tools/with_sandbox.py -- bash -c \
+		'rc=0; for b in $(BENCHES); do echo "== $$b"; $(BIN)/python $$b || rc=1; done; exit $$rc'
 
 lint: venv
 	$(BIN)/ruff check volgui tests bench tools

@@ -97,7 +97,7 @@ class Volume:
     used_by: tuple[str, ...] = ()
 
     @classmethod
-    def from_api(cls, d: Mapping[str, Any]) -> Volume:
+    def from_api(cls, d: Mapping[str, Any], used_by: tuple[str, ...] = ()) -> Volume:
         return cls(
             name=d["Name"],
             driver=d.get("Driver") or "local",
@@ -106,6 +106,7 @@ class Volume:
             scope=d.get("Scope") or "local",
             labels=dict(d.get("Labels") or {}),
             options=dict(d.get("Options") or {}),
+            used_by=used_by,
         )
 
     @property
@@ -172,6 +173,18 @@ class Container:
         return {"id": self.id, "name": self.name, "image": self.image, "state": self.state}
 
 
+def _users_by_volume(containers: Iterable[Container]) -> dict[str, tuple[str, ...]]:
+    """Volume name -> ids of the containers mounting it, in container order."""
+    users: dict[str, list[str]] = {}
+    for c in containers:
+        for m in c.mounts:
+            if m.type == "volume" and m.source:
+                ids = users.setdefault(m.source, [])
+                if c.id not in ids:
+                    ids.append(c.id)
+    return {name: tuple(ids) for name, ids in users.items()}
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One consistent picture of an engine's volumes, containers and mounts."""
@@ -182,27 +195,25 @@ class Snapshot:
     @classmethod
     def build(cls, volumes: Iterable[Volume], containers: Iterable[Container]) -> Snapshot:
         """Join volumes and containers: each volume learns who uses it."""
-        containers = tuple(sorted(containers, key=lambda c: c.name))
-        users: dict[str, list[str]] = {}
-        for c in containers:
-            for m in c.mounts:
-                if m.type == "volume" and m.source:
-                    ids = users.setdefault(m.source, [])
-                    if c.id not in ids:
-                        ids.append(c.id)
+        ordered = tuple(sorted(containers, key=lambda c: c.name))
+        users = _users_by_volume(ordered)
         vols = tuple(
-            replace(v, used_by=tuple(users.get(v.name, ())))
+            v if v.used_by == (ids := users.get(v.name, ())) else replace(v, used_by=ids)
             for v in sorted(volumes, key=lambda v: v.name)
         )
-        return cls(volumes=vols, containers=containers)
+        return cls(volumes=vols, containers=ordered)
 
     @classmethod
     def from_api(
         cls, volumes: Iterable[Mapping[str, Any]], containers: Iterable[Mapping[str, Any]]
     ) -> Snapshot:
-        return cls.build(
-            (Volume.from_api(v) for v in volumes), (Container.from_api(c) for c in containers)
+        """Build from the raw list responses, constructing each volume only once."""
+        ordered = tuple(sorted((Container.from_api(c) for c in containers), key=lambda c: c.name))
+        users = _users_by_volume(ordered)
+        vols = sorted(
+            (Volume.from_api(v, users.get(v["Name"], ())) for v in volumes), key=lambda v: v.name
         )
+        return cls(volumes=tuple(vols), containers=ordered)
 
     @property
     def mounts(self) -> tuple[Mount, ...]:

@@ -1,0 +1,66 @@
+"""Reading and writing volume data without a shell image or a registry.
+
+The helper image is an imported empty tarball: a container created from it
+(with any command) is never started, yet ``GET/PUT /containers/{id}/archive``
+read and write the volumes mounted into it (DESIGN, engine facts).
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from volgui.engine.errors import NotFound
+
+if TYPE_CHECKING:
+    from volgui.engine.client import Engine
+
+HELPER_IMAGE = "volgui-helper:empty"
+HELPER_LABEL = "volgui.helper"
+
+
+def _empty_tar() -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w"):
+        pass
+    return buf.getvalue()
+
+
+def helper_image(engine: Engine) -> str:
+    """The helper image's reference, imported on first need."""
+    try:
+        engine.call(engine.api.inspect_image, HELPER_IMAGE)
+    except NotFound:
+        repo, tag = HELPER_IMAGE.split(":")
+        engine.call(
+            engine.api.import_image_from_data,
+            _empty_tar(),
+            repository=repo,
+            tag=tag,
+            changes=[f"LABEL {HELPER_LABEL}=1"],
+        )
+    return HELPER_IMAGE
+
+
+@contextmanager
+def helper_container(engine: Engine, volume: str, read_only: bool = True) -> Iterator[str]:
+    """A never-started container with ``volume`` at /volume; removed afterwards."""
+    image = helper_image(engine)
+    mode = "ro" if read_only else "rw"
+    created = engine.call(
+        engine.api.create_container,
+        image,
+        ["/volgui-helper"],
+        name=f"volgui-helper-{uuid.uuid4().hex[:12]}",
+        labels={HELPER_LABEL: "1"},
+        host_config=engine.api.create_host_config(binds=[f"{volume}:/volume:{mode}"]),
+        network_disabled=True,
+    )
+    try:
+        yield created["Id"]
+    finally:
+        engine.call(engine.api.remove_container, created["Id"], v=False, force=True)

@@ -138,7 +138,8 @@ class Engine:
         except VolguiError:
             raise
         except docker.errors.NotFound as e:
-            raise NotFound("object", _explanation(e)) from e
+            # Callers that know what they looked up re-raise with its kind and name.
+            raise NotFound("object", "", _explanation(e)) from e
         except docker.errors.APIError as e:
             raise EngineError(_explanation(e)) from e
         except (requests.ConnectionError, requests.Timeout, docker.errors.DockerException) as e:

@@ -34,10 +34,10 @@ class InvalidInput(VolguiError):
 class NotFound(VolguiError):
     """A volume or container named by the user does not exist."""
 
-    def __init__(self, kind: str, name: str) -> None:
+    def __init__(self, kind: str, name: str, message: str = "") -> None:
         self.kind = kind
         self.name = name
-        super().__init__(f"no such {kind}: {name}")
+        super().__init__(message or f"no such {kind}: {name}")
 
 
 class VolumeExists(VolguiError):

@@ -19,6 +19,7 @@ import docker.tls
 import docker.utils
 import requests
 
+from volgui.engine import runspec as _runspec
 from volgui.engine import volumes as _volumes
 from volgui.engine.connection import Endpoint
 from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
@@ -201,6 +202,16 @@ class Engine:
 
     def prune(self, names: Iterable[str]) -> _volumes.PruneResult:
         return _volumes.prune(self, names)
+
+    # -- containers from docker-run arguments ----------------------------
+
+    def create_container(self, spec: _runspec.RunSpec, start: bool = False) -> str:
+        """Create the container ``spec`` describes, as `docker create` would; return its id."""
+        return _runspec.create(self, spec, start)
+
+    def container_spec(self, key: str, reuse_anonymous: bool = False) -> _runspec.RunSpec:
+        """The RunSpec that recreates container ``key`` (what `volgui runcmd` prints)."""
+        return _runspec.spec_of(self, key, reuse_anonymous=reuse_anonymous)
 
 
 def _explanation(e: docker.errors.APIError) -> str:

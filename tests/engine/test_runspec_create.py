@@ -1,0 +1,66 @@
+"""create_container and from_container against the sandbox engine, the docker CLI as reference."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from volgui.engine import Engine
+from volgui.engine.runspec import RunSpec, parse_command
+
+
+def _inspect(docker: Any, key: str) -> dict[str, Any]:
+    return json.loads(docker("inspect", key))[0]
+
+
+def test_create_sends_binds_mounts_and_tmpfs_like_the_cli(
+    engine: Engine, docker: Any, image: str, unique: Callable[[str], str]
+) -> None:
+    data, name = unique("data"), unique("web")
+    spec = RunSpec.from_args(
+        [
+            "--name", name,
+            "-v", f"{data}:/data:ro",
+            "-v", "/cache",
+            "--mount", f"type=volume,src={data}-2,dst=/m,volume-label=app=shop",
+            "--tmpfs", "/run:size=1m",
+            "-e", "GREETING=hello world",
+            image, "sleep", "60",
+        ]
+    )  # fmt: skip
+    cid = engine.create_container(spec)
+    got = _inspect(docker, cid)
+    assert got["Name"] == "/" + name
+    assert got["HostConfig"]["Binds"] == [f"{data}:/data:ro"]
+    assert got["HostConfig"]["Mounts"] == [
+        {
+            "Type": "volume",
+            "Source": f"{data}-2",
+            "Target": "/m",
+            "VolumeOptions": {"Labels": {"app": "shop"}},
+        }
+    ]
+    assert got["HostConfig"]["Tmpfs"] == {"/run": "size=1m"}
+    assert got["Config"]["Volumes"] == {"/cache": {}}
+    assert "GREETING=hello world" in got["Config"]["Env"]
+    assert got["State"]["Status"] == "created"
+    # --mount volume-label creates the volume with that label, as the CLI does.
+    assert json.loads(docker("volume", "inspect", f"{data}-2"))[0]["Labels"] == {"app": "shop"}
+
+
+def test_from_container_rebuilds_through_the_cli(
+    engine: Engine, docker: Any, image: str, unique: Callable[[str], str]
+) -> None:
+    name = unique("db")
+    ref = docker(
+        "create", "--name", name, "-e", "A=1", "-l", "tier=db", "-v", "/anon",
+        "--restart", "on-failure:3", "-w", "/srv", image, "sleep", "60",
+    )  # fmt: skip
+    spec = engine.container_spec(ref)
+    line = spec.to_command()
+    assert line == (
+        f"docker run --name {name} -w /srv --restart on-failure:3 -e A=1 -l tier=db "
+        f"-v /anon {image} sleep 60"
+    )
+    assert parse_command(line) == spec

@@ -7,11 +7,15 @@ from volgui.engine.errors import (
     EngineUnavailable,
     InvalidInput,
     NotFound,
+    PlanOutdated,
+    RecreateFailed,
     VolguiError,
     VolumeExists,
     VolumeInUse,
+    WritableLayerChanged,
 )
 from volgui.engine.model import Container, Mount, Snapshot, Volume
+from volgui.engine.recreate import Progress, RecreatePlan
 
 __all__ = [
     "Container",
@@ -22,11 +26,16 @@ __all__ = [
     "InvalidInput",
     "Mount",
     "NotFound",
+    "PlanOutdated",
+    "Progress",
+    "RecreateFailed",
+    "RecreatePlan",
     "Snapshot",
     "VolguiError",
     "Volume",
     "VolumeExists",
     "VolumeInUse",
+    "WritableLayerChanged",
     "connect",
     "resolve",
 ]

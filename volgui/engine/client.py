@@ -19,11 +19,12 @@ import docker.tls
 import docker.utils
 import requests
 
+from volgui.engine import recreate as _recreate
 from volgui.engine import runspec as _runspec
 from volgui.engine import volumes as _volumes
 from volgui.engine.connection import Endpoint
 from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
-from volgui.engine.model import Snapshot, Volume
+from volgui.engine.model import Container, Mount, Snapshot, Volume
 
 # The sandbox engine announces itself with this daemon label (see sandbox.py).
 SANDBOX_LABEL = "volgui.sandbox=1"
@@ -212,6 +213,25 @@ class Engine:
     def container_spec(self, key: str, reuse_anonymous: bool = False) -> _runspec.RunSpec:
         """The RunSpec that recreates container ``key`` (what `volgui runcmd` prints)."""
         return _runspec.spec_of(self, key, reuse_anonymous=reuse_anonymous)
+
+    # -- replacing a container (drag-to-mount) ---------------------------
+
+    def plan_mount(self, container: str | Container, mount: Mount) -> _recreate.RecreatePlan:
+        """Plan replacing ``container`` by the same container plus ``mount``; changes nothing."""
+        return _recreate.plan_mount(self, container, mount)
+
+    def plan_unmount(self, container: str | Container, destination: str) -> _recreate.RecreatePlan:
+        """Plan replacing ``container`` by the same container minus its mount at ``destination``."""
+        return _recreate.plan_unmount(self, container, destination)
+
+    def apply(
+        self,
+        plan: _recreate.RecreatePlan,
+        discard_changes: bool = False,
+        progress: _recreate.ProgressCallback | None = None,
+    ) -> str:
+        """Carry out a recreate plan with rollback; return the new container's id."""
+        return _recreate.apply(self, plan, discard_changes=discard_changes, progress=progress)
 
 
 def _explanation(e: docker.errors.APIError) -> str:

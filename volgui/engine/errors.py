@@ -62,3 +62,43 @@ class VolumeInUse(VolguiError):
 
 class EngineError(VolguiError):
     """The engine refused a request for a reason we have no better words for."""
+
+
+class WritableLayerChanged(VolguiError):
+    """A recreate would lose files written into the container's own layer (DESIGN rule 3)."""
+
+    SHOWN = 20
+
+    def __init__(self, container: str, changes: Sequence[str]) -> None:
+        self.container = container
+        self.changes = tuple(changes)
+        shown = ", ".join(self.changes[: self.SHOWN])
+        more = len(self.changes) - self.SHOWN
+        if more > 0:
+            shown += f" and {more} more"
+        super().__init__(
+            f"container {container} has {len(self.changes)} changed path(s) in its own layer, "
+            f"which replacing it would lose: {shown}; move that data into a volume first, "
+            "or agree to discard it (--discard-changes)"
+        )
+
+
+class PlanOutdated(VolguiError):
+    """The container changed between planning a recreate and applying it."""
+
+    def __init__(self, container: str) -> None:
+        self.container = container
+        super().__init__(f"container {container} changed since the plan was made; plan again")
+
+
+class RecreateFailed(VolguiError):
+    """A step of a recreate failed; ``rolled_back`` says whether the old container is back."""
+
+    def __init__(self, container: str, step: str, reason: str, outcome: str, rolled_back: bool):
+        self.container = container
+        self.step = step
+        self.reason = reason
+        self.rolled_back = rolled_back
+        super().__init__(
+            f"replacing container {container} failed while {step}: {reason}; {outcome}"
+        )

@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from volgui.engine import Engine, EngineUnavailable, VolguiError, connect
+from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
 from volgui.engine import graph as graph_text
+from volgui.engine.recreate import mount_from_arg
 from volgui.engine.sandbox import Sandbox, default_dir
 from volgui.engine.sandbox import seed as seed_sandbox
 
@@ -28,6 +29,33 @@ def cmd_graph(args: argparse.Namespace) -> int:
     text = graph_text.to_json(snap) if args.format == "json" else graph_text.to_dot(snap)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def cmd_mount(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    return _recreate(engine, engine.plan_mount(args.container, mount_from_arg(args.mount)), args)
+
+
+def cmd_unmount(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    return _recreate(engine, engine.plan_unmount(args.container, args.destination), args)
+
+
+def _recreate(engine: Engine, plan: RecreatePlan, args: argparse.Namespace) -> int:
+    """Print the plan's docker run line (and notes), then carry it out unless --dry-run."""
+    print(plan.command, flush=True)
+    for warning in plan.warnings:
+        print(f"volgui: note: {warning}", file=sys.stderr)
+    if args.dry_run:
+        return 0
+    new_id = engine.apply(plan, discard_changes=args.discard_changes, progress=_show_progress)
+    print(new_id)
+    return 0
+
+
+def _show_progress(p: Progress) -> None:
+    where = "rolling back" if p.rolling_back else f"{p.step}/{p.total}"
+    print(f"volgui: [{where}] {p.message}", file=sys.stderr, flush=True)
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -80,12 +108,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "dot"), default="json")
     p.set_defaults(func=cmd_graph)
 
+    replace_help = (
+        "Docker cannot change a container's mounts: the container is replaced by the same one "
+        "with the mount changed (same name, settings and volumes; its own writable layer is "
+        "lost). Prints the docker run line of the new container, then its id."
+    )
+    p = sub.add_parser("mount", help="add a volume mount to a container", description=replace_help)
+    p.add_argument("container", metavar="CONTAINER")
+    p.add_argument("mount", metavar="VOLUME:DEST[:ro]")
+    _recreate_options(p)
+    p.set_defaults(func=cmd_mount)
+
+    p = sub.add_parser(
+        "unmount", help="take a mount away from a container", description=replace_help
+    )
+    p.add_argument("container", metavar="CONTAINER")
+    p.add_argument("destination", metavar="DEST")
+    _recreate_options(p)
+    p.set_defaults(func=cmd_unmount)
+
     p = sub.add_parser("sandbox", help="a private throwaway engine for tests and the demo")
     p.add_argument("action", choices=("start", "stop", "status"))
     p.add_argument("--dir", help=f"where it lives (default {default_dir()})")
     p.add_argument("--seed", action="store_true", help="fill it with sample data")
     p.set_defaults(func=cmd_sandbox)
     return parser
+
+
+def _recreate_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--discard-changes",
+        action="store_true",
+        help="replace the container even though files changed in its own layer will be lost",
+    )
+    p.add_argument("--dry-run", action="store_true", help="print the plan only, change nothing")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

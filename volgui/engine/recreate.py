@@ -514,7 +514,10 @@ def apply(
     must come out the same. Then the writable-layer check, then the swap. A
     ``progress`` callback that raises cancels the swap, which then rolls back.
     """
-    old = _inspect(engine, plan.container.id)
+    try:
+        old = _inspect(engine, plan.container.id)
+    except NotFound:  # replaced or removed since: the plan is about a container that is gone
+        raise PlanOutdated(plan.container.name) from None
     if plan.action == "mount":
         again = _plan_mount(engine, old, _checked_mount(plan.mount))
     else:

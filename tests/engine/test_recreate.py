@@ -448,3 +448,43 @@ def test_a_stopped_container_stays_stopped_after_a_rollback(
     with pytest.raises(RecreateFailed):
         engine.apply(plan, progress=fault)
     assert_unchanged(docker, simple["app"], simple["id"], running=False)
+
+
+# -- containers that need care ----------------------------------------------------
+
+
+def test_a_container_run_with_rm_is_refused(
+    docker: Docker, sandbox_address: str, image: str, unique: Callable[[str], str]
+) -> None:
+    """Stopping a --rm container deletes it: there would be nothing to roll back to."""
+    name = unique("temp")
+    docker("run", "-d", "--rm", "--name", name, image, *IDLE)
+    old_id = inspect(docker, name)["Id"]
+    result = volgui(sandbox_address, "mount", name, "some-vol:/v")
+    assert result.returncode != 0 and "--rm" in result.stderr
+    assert_unchanged(docker, name, old_id)
+
+
+def test_plan_warns_about_what_changes_around_the_container(
+    engine: Engine, docker: Docker, image: str, unique: Callable[[str], str]
+) -> None:
+    owner, guest = unique("owner"), unique("guest")
+    docker("run", "-d", "--name", owner, "--network", "none", "-p", "8080", image, *IDLE)
+    docker("run", "-d", "--name", guest, "--network", f"container:{owner}", image, *IDLE)
+    docker("pause", owner)
+    plan = engine.plan_mount(owner, Mount("", "volume", unique("v"), "/v"))
+    text = " | ".join(plan.warnings)
+    assert guest in text and "--network container:" in text
+    assert "8080/tcp" in text and "paused" in text
+
+
+def test_a_paused_container_is_replaced_by_a_running_one(
+    engine: Engine, docker: Docker, simple: dict[str, str], unique: Callable[[str], str]
+) -> None:
+    docker("pause", simple["app"])
+    volume = unique("v")
+    new_id = engine.apply(engine.plan_mount(simple["app"], Mount("", "volume", volume, "/v")))
+    new = inspect(docker, simple["app"])
+    assert new["Id"] == new_id and new["State"]["Status"] == "running"
+    assert gone(docker, simple["id"])
+    assert mounts(new)["/v"] == ("volume", volume, True)

@@ -203,6 +203,21 @@ def _finish(
             f"{len(changes)} changed path(s) in the container's own layer would be lost "
             "(move them into a volume, or discard them)"
         )
+    host = old.get("HostConfig") or {}
+    random_ports = sorted(
+        port
+        for port, bindings in (host.get("PortBindings") or {}).items()
+        if any(not (b or {}).get("HostPort") for b in bindings or [])
+    )
+    if random_ports or host.get("PublishAllPorts"):
+        shown = ", ".join(random_ports) or "its exposed ports"
+        warnings.append(f"{shown} published on random host ports will get new host ports")
+    sharing = _namespace_users(engine, old)
+    if sharing:
+        warnings.append(
+            f"{', '.join(sharing)} share(s) this container's network (--network container:...) "
+            "and will lose it; recreate them afterwards"
+        )
     if old["State"].get("Paused"):
         warnings.append("the container is paused; the new one will be running, not paused")
     new_inspect = _as_inspect(old, action, mount, body, networks)
@@ -218,6 +233,17 @@ def _finish(
         spec=spec,
         create_body=body,
         networks=networks,
+    )
+
+
+def _namespace_users(engine: Engine, old: Mapping[str, Any]) -> list[str]:
+    """Containers that joined this one's network namespace: they are tied to its id."""
+    ours = {f"container:{old['Id']}", f"container:{_name(old)}"}
+    listed = engine.call(engine.api.containers, all=True)
+    return sorted(
+        (c.get("Names") or ["/" + c["Id"][:12]])[0].lstrip("/")
+        for c in listed
+        if (c.get("HostConfig") or {}).get("NetworkMode") in ours
     )
 
 
@@ -658,21 +684,24 @@ class _Swap:
             )
             return RecreateFailed(self.name, step, reason, outcome, rolled_back=False)
 
-        def undo(text: str, fn: Callable[[], Any]) -> None:
+        def undo(text: str, fn: Callable[[], Any]) -> bool:
             self._say(text)
             try:
                 fn()
             except Exception as e:  # noqa: BLE001 - carry on undoing, report them all
                 problems.append(f"{text}: {e}")
+                return False
+            return True
 
+        new_left = False
         if self.new_id is not None:
             new_id = self.new_id
-            undo(
+            new_left = not undo(
                 "removing the new container",
                 lambda: self.engine.call(self.api.remove_container, new_id, force=True, v=False),
             )
         if self.renamed_old:
-            undo(
+            self.renamed_old = not undo(
                 f"renaming the old container back to {self.name}",
                 lambda: self.engine.call(self.api.rename, self.old_id, self.name),
             )
@@ -688,6 +717,9 @@ class _Swap:
         where = self.backup_name if self.renamed_old else self.name
         outcome = (
             f"rollback incomplete ({'; '.join(problems)}): the old container is "
-            f"{self.old_id[:12]} named {where}; no volume was removed"
+            f"{self.old_id[:12]} named {where}"
         )
+        if new_left:
+            outcome += f", the new one is {(self.new_id or '')[:12]}"
+        outcome += "; no volume was removed"
         return RecreateFailed(self.name, step, reason, outcome, rolled_back=False)

@@ -270,16 +270,22 @@ def test_a_stopped_container_stays_stopped(
     docker: Docker, sandbox_address: str, image: str, unique: Callable[[str], str]
 ) -> None:
     name, vol = unique("idle"), unique("vol")
-    docker("run", "-d", "--name", name, "--hostname", "chosen-host", image, *IDLE)
+    docker(
+        "run", "-d", "--name", name, "--hostname", "chosen-host", "--stop-timeout", "3",
+        image, *IDLE,
+    )  # fmt: skip
     docker("stop", name)
     old = inspect(docker, name)
 
     result = volgui(sandbox_address, "mount", name, f"{vol}:/v")
     assert result.returncode == 0, result.stderr
+    # A RunSpec cannot say --stop-timeout: no run line, but the recreate keeps it.
+    assert result.stdout.startswith("# no docker run line")
     new = inspect(docker, name)
     assert new["Id"] != old["Id"] and gone(docker, old["Id"])
     assert not new["State"]["Running"]
     assert new["Config"]["Hostname"] == "chosen-host"  # a hostname the user set is kept
+    assert new["Config"]["StopTimeout"] == 3
     assert mounts(new) == {"/v": ("volume", vol, True)}
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import posixpath
 import secrets
-import shlex
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -33,6 +32,7 @@ from volgui.engine.errors import (
     WritableLayerChanged,
 )
 from volgui.engine.model import Container, Mount, is_anonymous_name
+from volgui.engine.runspec import RunSpec
 from volgui.engine.validate import check_destination, check_name
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class RecreatePlan:
     warnings: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()  # the container's own-layer changes when planned
     creates_volume: str | None = None
-    spec: Any = None  # the new container's RunSpec, when runspec.py is available
+    spec: RunSpec | None = None  # the new container as a RunSpec, if one can express it
     create_body: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     networks: Mapping[str, Mapping[str, Any]] = field(
         default_factory=dict, hash=False, compare=False
@@ -222,6 +222,11 @@ def _finish(
         warnings.append("the container is paused; the new one will be running, not paused")
     new_inspect = _as_inspect(old, action, mount, body, networks)
     spec, command = _run_line(new_inspect, image_inspect)
+    if spec is not None and networks:
+        warnings.append(
+            f"the docker run line shows one network; the new container also joins "
+            f"{', '.join(sorted(networks))}, as the old one did"
+        )
     return RecreatePlan(
         action=action,
         container=_container(old),
@@ -389,56 +394,20 @@ def _as_inspect(
     return result
 
 
-def _run_line(new_inspect: Mapping[str, Any], image_inspect: Mapping[str, Any]) -> tuple[Any, str]:
-    return None, standin_run_line(new_inspect)
+def _run_line(
+    new_inspect: Mapping[str, Any], image_inspect: Mapping[str, Any]
+) -> tuple[RunSpec | None, str]:
+    """The new container as a RunSpec and its ``docker run`` line.
 
-
-def standin_run_line(inspect: Mapping[str, Any]) -> str:
-    """STAND-IN for ``RunSpec.from_container(...).to_command()`` until runspec.py lands.
-
-    Renders the usual flags only (name, restart, env, labels, ports, workdir,
-    user, networks, mounts, command); RunSpec renders every setting.
+    The recreate itself works from the inspect and carries every setting; a
+    RunSpec covers the usual flags only. When it cannot express this container,
+    the line says so (as a shell comment) instead of showing a wrong command.
     """
-    config = inspect.get("Config") or {}
-    host = inspect.get("HostConfig") or {}
-    args = ["docker", "run", "-d", "--name", _name(inspect)]
-    if config.get("Hostname"):
-        args += ["--hostname", config["Hostname"]]
-    restart = (host.get("RestartPolicy") or {}).get("Name")
-    if restart and restart != "no":
-        args += ["--restart", restart]
-    for env in config.get("Env") or []:
-        args += ["-e", env]
-    for key, value in (config.get("Labels") or {}).items():
-        args += ["--label", f"{key}={value}"]
-    for port, bindings in (host.get("PortBindings") or {}).items():
-        for b in bindings or []:
-            ip = f"{b['HostIp']}:" if b.get("HostIp") else ""
-            args += ["-p", f"{ip}{b.get('HostPort', '')}:{port.removesuffix('/tcp')}"]
-    if config.get("WorkingDir"):
-        args += ["-w", config["WorkingDir"]]
-    if config.get("User"):
-        args += ["-u", config["User"]]
-    mode = host.get("NetworkMode")
-    if mode and mode != "default":
-        args += ["--network", mode]
-    for ep in ((inspect.get("NetworkSettings") or {}).get("Networks") or {}).values():
-        for alias in ep.get("Aliases") or []:
-            args += ["--network-alias", alias]
-    for bind in host.get("Binds") or []:
-        args += ["-v", bind]
-    for m in host.get("Mounts") or []:
-        spec = f"type={m.get('Type')},destination={m.get('Target')}"
-        if m.get("Source"):
-            spec = f"type={m.get('Type')},source={m['Source']},destination={m.get('Target')}"
-        args += ["--mount", spec + (",readonly" if m.get("ReadOnly") else "")]
-    for dest, opts in (host.get("Tmpfs") or {}).items():
-        args += ["--tmpfs", f"{dest}:{opts}" if opts else dest]
-    if config.get("Entrypoint"):
-        args += ["--entrypoint", " ".join(config["Entrypoint"])]
-    args.append(config.get("Image") or "")
-    args += list(config.get("Cmd") or [])
-    return shlex.join(args)
+    try:
+        spec = RunSpec.from_container(new_inspect, image_inspect, reuse_anonymous=True)
+    except InvalidInput as e:
+        return None, f"# no docker run line for this one ({e}); the replacement keeps every setting"
+    return spec, spec.to_command()
 
 
 # -- what the engine holds ---------------------------------------------------

@@ -494,3 +494,51 @@ def test_a_paused_container_is_replaced_by_a_running_one(
     assert new["Id"] == new_id and new["State"]["Status"] == "running"
     assert gone(docker, simple["id"])
     assert mounts(new)["/v"] == ("volume", volume, True)
+
+
+@pytest.fixture
+def private_image(docker: Docker, image: str, unique: Callable[[str], str]) -> Iterator[str]:
+    """A tag of our own, on an image that declares VOLUME /imgvol (made by docker commit)."""
+    tag = f"{unique('recreate-img')}:1"
+    maker = unique("maker")
+    docker("create", "--name", maker, image, "true")
+    docker("commit", "--change", 'VOLUME ["/imgvol"]', maker, tag)
+    docker("rm", maker)
+    yield tag
+    docker("rmi", "-f", tag, check=False)
+
+
+def test_image_volumes_come_along_and_cannot_be_unmounted(
+    engine: Engine, docker: Docker, private_image: str, unique: Callable[[str], str]
+) -> None:
+    name = unique("imgvol")
+    docker("run", "-d", "--name", name, private_image, *IDLE)
+    docker("exec", name, "sh", "-c", "echo image-volume-data > /imgvol/f")
+    old = inspect(docker, name)
+
+    with pytest.raises(InvalidInput, match="declares /imgvol a VOLUME"):
+        engine.plan_unmount(name, "/imgvol")
+    assert_unchanged(docker, name, old["Id"])
+
+    engine.apply(engine.plan_mount(name, Mount("", "volume", unique("v"), "/v")))
+    new = inspect(docker, name)
+    assert mounts(new)["/imgvol"] == mounts(old)["/imgvol"]  # the very same anonymous volume
+    assert docker("exec", name, "cat", "/imgvol/f") == "image-volume-data"
+
+
+def test_a_moved_tag_does_not_change_the_image(
+    engine: Engine, docker: Docker, private_image: str, unique: Callable[[str], str]
+) -> None:
+    """If the tag now names another image, the new container keeps the old image, by id."""
+    name, other = unique("pinned"), unique("other")
+    docker("run", "-d", "--name", name, private_image, *IDLE)
+    old = inspect(docker, name)
+    docker("create", "--name", other, private_image, "true")
+    docker("commit", "--change", "LABEL moved=yes", other, private_image)  # moves the tag
+    assert json.loads(docker("image", "inspect", private_image))[0]["Id"] != old["Image"]
+
+    plan = engine.plan_mount(name, Mount("", "volume", unique("v"), "/v"))
+    assert any("now names another image" in w for w in plan.warnings)
+    engine.apply(plan)
+    new = inspect(docker, name)
+    assert new["Image"] == old["Image"] and new["State"]["Running"]

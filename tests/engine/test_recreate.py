@@ -542,3 +542,24 @@ def test_a_moved_tag_does_not_change_the_image(
     engine.apply(plan)
     new = inspect(docker, name)
     assert new["Image"] == old["Image"] and new["State"]["Running"]
+
+
+def test_files_written_while_stopping_are_not_lost_silently(
+    docker: Docker, sandbox_address: str, image: str, unique: Callable[[str], str]
+) -> None:
+    """The layer is checked again once the old container has stopped."""
+    name = unique("writer")
+    docker(
+        "run", "-d", "--name", name, image,
+        "sh", "-c", "trap 'echo bye > /goodbye; exit 0' TERM; while :; do sleep 1; done",
+    )  # fmt: skip
+    old_id = inspect(docker, name)["Id"]
+    result = volgui(sandbox_address, "mount", name, f"{unique('v')}:/v")
+    assert result.returncode != 0
+    error = result.stderr.strip().splitlines()[-1]
+    assert "A /goodbye" in error and "rolled back" in error
+    assert_unchanged(docker, name, old_id)
+
+    result = volgui(sandbox_address, "mount", "--discard-changes", name, f"{unique('v')}:/v")
+    assert result.returncode == 0, result.stderr
+    assert inspect(docker, name)["State"]["Running"] and gone(docker, old_id)

@@ -522,7 +522,7 @@ def apply(
     changes = layer_changes(engine, old)
     if changes and not discard_changes:
         raise WritableLayerChanged(_name(old), changes)
-    return _Swap(engine, again, old, progress).run()
+    return _Swap(engine, again, old, progress, discard_changes).run()
 
 
 class _Swap:
@@ -537,8 +537,11 @@ class _Swap:
         plan: RecreatePlan,
         old: Mapping[str, Any],
         progress: ProgressCallback | None,
+        discard_changes: bool,
     ) -> None:
         self.engine = engine
+        self.old = old
+        self.discard_changes = discard_changes
         self.api = engine.api
         self.plan = plan
         self.progress = progress
@@ -597,6 +600,11 @@ class _Swap:
     def _stop_old(self) -> None:
         self.stopped_old = True  # set first: a stop that times out may still have stopped it
         self.engine.call(self.api.stop, self.old_id, timeout=self.stop_timeout)
+        if not self.discard_changes:
+            # Whatever it wrote while running on, or while shutting down, counts too.
+            changes = layer_changes(self.engine, self.old)
+            if changes:
+                raise WritableLayerChanged(self.name, changes)
 
     def _rename_old(self) -> None:
         self.engine.call(self.api.rename, self.old_id, self.backup_name)

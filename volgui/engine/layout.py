@@ -80,8 +80,13 @@ def edge_id(container_id: str, destination: str) -> str:
     return f"mount:{container_id}:{destination}"
 
 
-def _volume_tooltip(name: str, driver: str, users: Sequence[str], anonymous: bool) -> str:
+def _volume_tooltip(
+    name: str, driver: str, users: Sequence[str], anonymous: bool, labels: Mapping[str, str]
+) -> str:
     lines = [name, f"driver: {driver}" + (" · anonymous" if anonymous else "")]
+    shown = [f"{k}={v}" for k, v in sorted(labels.items()) if k != "com.docker.volume.anonymous"]
+    if shown:
+        lines.append("labels: " + ", ".join(shown[:6]) + (" …" if len(shown) > 6 else ""))
     if users:
         shown = ", ".join(users[:8]) + (f" and {len(users) - 8} more" if len(users) > 8 else "")
         lines.append(f"used by: {shown}")
@@ -111,7 +116,7 @@ def build_graph(snapshot: Snapshot, collapse_anonymous: bool = False) -> Graph:
                 kind="anonymous" if v.anonymous else "volume",
                 label=v.name[:12] + "…" if v.anonymous else v.name,
                 key=v.name,
-                tooltip=_volume_tooltip(v.name, v.driver, users, v.anonymous),
+                tooltip=_volume_tooltip(v.name, v.driver, users, v.anonymous, v.labels),
                 unused=not v.in_use,
             )
         )

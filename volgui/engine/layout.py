@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from volgui.engine.graph import mount_node_id
-from volgui.engine.model import Snapshot
+from volgui.engine.model import ANONYMOUS_LABEL, Snapshot
 
 NodeKind = Literal["volume", "anonymous", "anonymous-group", "bind", "tmpfs", "container"]
 SOURCE_KINDS = frozenset({"volume", "anonymous", "anonymous-group", "bind", "tmpfs"})
@@ -25,7 +25,7 @@ ANONYMOUS_USED = "anonymous:used"
 ANONYMOUS_UNUSED = "anonymous:unused"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """One box in the graph. ``key`` is what the rest of the app calls it:
     the volume name, the host path, or the full container id."""
@@ -48,7 +48,7 @@ class Node:
         return self.kind in ("volume", "anonymous")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     """One mount: source node -> container node, at ``destination``."""
 
@@ -84,9 +84,9 @@ def _volume_tooltip(
     name: str, driver: str, users: Sequence[str], anonymous: bool, labels: Mapping[str, str]
 ) -> str:
     lines = [name, f"driver: {driver}" + (" · anonymous" if anonymous else "")]
-    shown = [f"{k}={v}" for k, v in sorted(labels.items()) if k != "com.docker.volume.anonymous"]
-    if shown:
-        lines.append("labels: " + ", ".join(shown[:6]) + (" …" if len(shown) > 6 else ""))
+    pairs = [f"{k}={v}" for k, v in sorted(labels.items()) if k != ANONYMOUS_LABEL]
+    if pairs:
+        lines.append("labels: " + ", ".join(pairs[:6]) + (" …" if len(pairs) > 6 else ""))
     if users:
         shown = ", ".join(users[:8]) + (f" and {len(users) - 8} more" if len(users) > 8 else "")
         lines.append(f"used by: {shown}")
@@ -208,7 +208,7 @@ class LayoutOptions:
         return self.node_height + self.row_gap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Header:
     """A column title drawn above a column."""
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +80,7 @@ from volgui.engine.model import Snapshot
 VOLUME_MIME = "application/x-volgui-volume"
 BATCH_BUDGET_S = 0.008  # one batch of scene work; the GUI thread stays responsive
 ANIMATE_AT_MOST = 40  # more moved nodes than that jump instead of gliding
+LOW_DETAIL = 0.4  # below this zoom, nodes are drawn as plain blocks, without labels
 OPTIONS = LayoutOptions()
 
 
@@ -212,9 +212,7 @@ class NodeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        scene = self.scene()
-        if not isinstance(scene, GraphScene):
-            return
+        scene = self._graph._scene
         theme = scene.theme
         node = self.node
         key = theme.style_key(node)
@@ -222,15 +220,23 @@ class NodeItem(QGraphicsItem):
         if scene.dimmed(node.id):
             painter.setOpacity(0.3)
         box = self._box()
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
+            # zoomed far out: a coloured block is all one can see (and it is cheap)
+            selected = self.isSelected() or scene.drop_target == node.id
+            painter.fillRect(box, theme.highlight if selected else border)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style = Qt.PenStyle.SolidLine
         if node.kind in ("anonymous", "anonymous-group"):
             style = Qt.PenStyle.DashLine
-        if node.unused:
-            style = Qt.PenStyle.DotLine
         pen = _cosmetic(border, 1.3, style)
         if self.isSelected() or scene.drop_target == node.id:
-            pen = _cosmetic(theme.highlight, 2.6)
+            halo = QColor(theme.highlight)
+            halo.setAlphaF(0.35)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(halo)
+            painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), 8, 8)
+            pen = _cosmetic(theme.highlight, 2.2)
         if node.kind == "anonymous-group":  # a small stack of cards
             painter.setPen(_cosmetic(border, 1.0, style))
             painter.setBrush(fill)
@@ -406,11 +412,15 @@ class EdgeItem(QGraphicsPathItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        scene = self.scene()
-        if not isinstance(scene, GraphScene):
+        scene = self.source._graph._scene
+        focused = self.edge.id in scene.focus_edges
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
+            if scene.focus_nodes is not None and not focused:
+                painter.setOpacity(0.18)
+            painter.setPen(self.pen())
+            painter.drawPath(self.path())
             return
         pen = QPen(self.pen())
-        focused = self.edge.id in scene.focus_edges
         if scene.focus_nodes is not None and not focused:
             painter.setOpacity(0.18)
         elif focused:
@@ -523,7 +533,7 @@ class MountGraph(QGraphicsView):
         self.collapse_anonymous = False
         self._snapshot: Snapshot | None = None
         self._generation = 0
-        self._ops: deque[Callable[[], None]] = deque()
+        self._steps: Iterator[None] | None = None
         self._pump = QTimer(self, singleShot=True, interval=0)
         self._pump.timeout.connect(self._run_batch)
         self._filled_once = False
@@ -556,7 +566,7 @@ class MountGraph(QGraphicsView):
 
     def busy(self) -> bool:
         """A layout or a fill is under way."""
-        return self._pool.activeThreadCount() > 0 or bool(self._ops)
+        return self._pool.activeThreadCount() > 0 or self._steps is not None
 
     def wait_idle(self) -> None:
         """For teardown: let the layout thread finish (it never blocks long)."""
@@ -573,55 +583,81 @@ class MountGraph(QGraphicsView):
     # -- the diff ------------------------------------------------------------------
 
     def _apply(self, graph: Graph, lay: Layout) -> None:
-        """Queue the scene changes that turn what is shown into ``graph``."""
+        """Start turning what is shown into ``graph``, a few milliseconds at a time."""
         self._pump.stop()
-        self._ops.clear()  # what was queued for an older snapshot: the diff redoes it
         if self._anim is not None:
             self._anim.stop()
             self._anim = None
         self.graph, self.layout_result = graph, lay
+        # What was still queued for an older snapshot is dropped: every step is
+        # whole, so the dicts hold the truth and the new diff redoes the rest.
+        self._steps = self._diff(graph, lay)
+        self._set_scene_rect(lay)
+        self._pump.start()
+
+    def _diff(self, graph: Graph, lay: Layout) -> Iterator[None]:
+        """The scene changes, one small step per ``next()``: remove, update, add, move."""
         new_nodes = graph.node_map()
         new_edges = {e.id: e for e in graph.edges}
-        ops = self._ops
         for eid in [e for e in self.edges if e not in new_edges]:
-            ops.append(lambda eid=eid: self._remove_edge(eid))
+            self._remove_edge(eid)
+            yield
         for nid in [n for n in self.nodes if n not in new_nodes]:
-            ops.append(lambda nid=nid: self._remove_node(nid))
+            self._remove_node(nid)
+            yield
         moves: list[tuple[NodeItem, QPointF, QPointF]] = []
+        added: list[Node] = []
         for node in graph.nodes:
             x, y = lay.positions[node.id]
             item = self.nodes.get(node.id)
             if item is None:
-                ops.append(lambda node=node, x=x, y=y: self._add_node(node, QPointF(x, y)))
+                added.append(node)
                 continue
             if item.node != node:
-                ops.append(lambda item=item, node=node: item.set_node(node))
+                item.set_node(node)
+                yield
             if item.pos() != QPointF(x, y):
                 moves.append((item, item.pos(), QPointF(x, y)))
-        animate = self._filled_once and 0 < len(moves) <= ANIMATE_AT_MOST
-        if not animate:
-            for item, _, end in moves:
-                ops.append(lambda item=item, end=end: self._move_node(item, end))
-        for edge in graph.edges:
-            current = self.edges.get(edge.id)
-            if current is None or current.edge != edge:
-                ops.append(lambda edge=edge: self._put_edge(edge))
-        ops.append(lambda: self._finish(lay))
-        self._set_scene_rect(lay)
-        if animate:
+        # What the user sees first: later batches then land off-screen and cost
+        # no repaint at all.
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+
+        def hidden(point: tuple[float, float]) -> tuple[bool, float, float]:
+            return (not seen.contains(point[0], point[1]), point[1], point[0])
+
+        added.sort(key=lambda n: hidden(lay.positions[n.id]))
+        for node in added:
+            self._add_node(node, QPointF(*lay.positions[node.id]))
+            yield
+        if self._filled_once and 0 < len(moves) <= ANIMATE_AT_MOST:
             self._animate(moves)
-        self._run_batch()
+        else:
+            for item, _, end in moves:
+                self._move_node(item, end)
+                yield
+        changed = [e for e in graph.edges if e.id not in self.edges or self.edges[e.id].edge != e]
+        changed.sort(
+            key=lambda e: min(hidden(lay.positions[e.source]), hidden(lay.positions[e.target]))
+        )
+        for edge in changed:
+            self._put_edge(edge)
+            yield
+        self._finish(lay)
 
     def _run_batch(self) -> None:
-        """Run queued scene changes for a few milliseconds, then yield to the loop."""
+        """Run scene changes for a few milliseconds, then give the loop back."""
+        if self._steps is None:
+            return
         deadline = time.perf_counter() + BATCH_BUDGET_S
         self._syncing += 1
         try:
-            while self._ops and time.perf_counter() < deadline:
-                self._ops.popleft()()
+            while time.perf_counter() < deadline:
+                next(self._steps)
+        except StopIteration:
+            self._steps = None
         finally:
             self._syncing -= 1
-        if self._ops:
+        if self._steps is not None:
             self._pump.start()
 
     def _add_node(self, node: Node, pos: QPointF) -> None:
@@ -684,28 +720,27 @@ class MountGraph(QGraphicsView):
         anim.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
         self._anim = anim
 
+    def _content_rect(self, lay: Layout | None = None) -> QRectF:
+        """Where the graph is drawn, from the layout (no walk over thousands of items)."""
+        lay = lay or self.layout_result
+        if lay is None or not lay.positions:
+            return QRectF()
+        top = min((h.y for h in lay.headers), default=0.0)
+        return QRectF(-10, top - 10, lay.width + 20, lay.height - top + 20)
+
     def _set_scene_rect(self, lay: Layout) -> None:
-        margin = 40.0
-        self._scene.setSceneRect(
-            QRectF(
-                -margin,
-                -OPTIONS.pitch - 30 - margin,
-                lay.width + 2 * margin,
-                lay.height + OPTIONS.pitch + 30 + 2 * margin,
-            )
-        )
+        self._scene.setSceneRect(self._content_rect(lay).adjusted(-20, -20, 20, 20))
 
     def _finish(self, lay: Layout) -> None:
         self._update_headers(lay)
         first = not self._filled_once
         self._filled_once = True
-        bounds = self._scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
-        self._scene.setSceneRect(bounds)  # shrink-wrap: Fit then needs no scroll bars
         if first:
             self.fit()
             if self.zoom() < 0.4:  # a big graph: readable zoom, top of the columns
                 self.set_zoom(0.8)
                 self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.scene_filled.emit()
 
     def _update_headers(self, lay: Layout) -> None:
@@ -725,12 +760,14 @@ class MountGraph(QGraphicsView):
             item.setText(header.text)
             item.setBrush(self._scene.theme.text)
             item.setPos(header.x, header.y)
-        unused = [self.nodes[n] for n in lay.unused_order if n in self.nodes]
+        unused = [lay.positions[n] for n in lay.unused_order]
         if unused:
-            rect = QRectF()
-            for item in unused:
-                rect = rect.united(item.sceneBoundingRect())
-            self._unused_frame.setRect(rect.adjusted(-8, -8, 5, 5))
+            xs, ys = [p[0] for p in unused], [p[1] for p in unused]
+            rect = QRectF(
+                min(xs), min(ys), max(xs) - min(xs) + OPTIONS.node_width, max(ys) - min(ys)
+            )
+            rect.setHeight(rect.height() + OPTIONS.node_height)
+            self._unused_frame.setRect(rect.adjusted(-8, -8, 8, 8))
         self._unused_frame.setVisible(bool(unused))
         self._style_unused_frame()
 
@@ -859,8 +896,8 @@ class MountGraph(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole graph (never magnified past 1.25×)."""
-        rect = self._scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
-        if rect.isEmpty():
+        rect = self._scene.sceneRect()  # the content and a margin: no scroll bars after
+        if self.layout_result is None or rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > 1.25:

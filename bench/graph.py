@@ -1,0 +1,131 @@
+"""The mount graph at 2,000 volumes / 300 containers / 900 mounts.
+
+Prints (targets from DESIGN.md):
+- layout time, graph + layout, median of runs (target <= 200 ms), and the
+  edge crossings in list order against after the layout;
+- the longest GUI-thread stall while the scene fills, and during an
+  incremental refresh, measured by a 2 ms heartbeat timer (target <= 50 ms).
+
+Snapshots are built in memory from dataclasses, shaped like bench/population.py
+(and a project-structured one from volgui.engine.synthetic): this measures our
+layout and our widget, not the engine.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from volgui.engine import synthetic  # noqa: E402
+from volgui.engine.layout import build_graph, layout  # noqa: E402
+from volgui.engine.model import Container, Mount, Snapshot, Volume  # noqa: E402
+
+VOLUMES, CONTAINERS, PER_CONTAINER = 2000, 300, 3
+LAYOUT_TARGET_MS, STALL_TARGET_MS = 200.0, 50.0
+
+
+def population_snapshot() -> Snapshot:
+    """bench/population.py's engine, in memory: same names, same mounts."""
+    vols = [Volume(f"bench-vol-{i:04d}", created="2026-01-01T00:00:00Z") for i in range(VOLUMES)]
+    cons = []
+    for i in range(CONTAINERS):
+        cid = f"{i:064x}"
+        names = [f"bench-vol-{(i * 7 + k * 331) % VOLUMES:04d}" for k in range(PER_CONTAINER)]
+        mounts = tuple(
+            Mount(cid, "volume", v, f"/data{k}", read_only=k == 2) for k, v in enumerate(names)
+        )
+        cons.append(Container(cid, f"bench-ctr-{i:03d}", "busybox", "exited", mounts=mounts))
+    return Snapshot.build(vols, cons)
+
+
+def bench_layout(name: str, snap: Snapshot, runs: int = 7) -> bool:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        graph = build_graph(snap)
+        lay = layout(graph)
+        times.append(time.perf_counter() - start)
+    ms = statistics.median(times) * 1000
+    print(
+        f"layout [{name}]: {len(graph.nodes)} nodes, {len(graph.edges)} edges: "
+        f"{ms:.1f} ms median (target <= {LAYOUT_TARGET_MS:.0f}, ratio "
+        f"{ms / LAYOUT_TARGET_MS:.2f}); crossings {lay.crossings_before} in list order -> "
+        f"{lay.crossings_after} after"
+    )
+    return ms <= LAYOUT_TARGET_MS and lay.crossings_after <= lay.crossings_before
+
+
+def bench_scene(snap: Snapshot) -> bool:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from volgui.ui.mount_graph import MountGraph
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    view = MountGraph()
+    view.resize(1200, 800)
+    view.show()
+
+    clock = QElapsedTimer()
+    longest = [0]
+    heartbeat = QTimer(interval=2)
+
+    def beat() -> None:
+        longest[0] = max(longest[0], clock.restart())
+
+    heartbeat.timeout.connect(beat)
+
+    def measure(change: Snapshot) -> tuple[float, float]:
+        view.scene_filled.connect(app.quit)
+        longest[0] = 0
+        clock.start()
+        heartbeat.start()
+        start = time.perf_counter()
+        view.set_snapshot(change)
+        app.exec()
+        elapsed = time.perf_counter() - start
+        heartbeat.stop()
+        view.scene_filled.disconnect(app.quit)
+        return elapsed * 1000, float(longest[0])
+
+    fill_ms, fill_stall = measure(snap)
+    items = len(view.scene().items())
+    print(
+        f"scene fill: {len(view.nodes)} nodes, {len(view.edges)} edges ({items} items) in "
+        f"{fill_ms:.0f} ms; longest GUI-thread stall {fill_stall:.0f} ms "
+        f"(target <= {STALL_TARGET_MS:.0f}, ratio {fill_stall / STALL_TARGET_MS:.2f})"
+    )
+    # a refresh: ten new volumes, one container stopped, one volume gone
+    vols = list(snap.volumes[1:]) + [Volume(f"zz-new-{i}") for i in range(10)]
+    cons = list(snap.containers)
+    cons[0] = replace(cons[0], state="running" if cons[0].state != "running" else "exited")
+    before = {id(i) for i in view.nodes.values()}
+    refresh_ms, refresh_stall = measure(Snapshot.build(vols, cons))
+    kept = sum(id(i) in before for i in view.nodes.values())
+    print(
+        f"refresh (diff): {refresh_ms:.0f} ms, {kept} of {len(view.nodes)} items kept; "
+        f"longest stall {refresh_stall:.0f} ms (ratio {refresh_stall / STALL_TARGET_MS:.2f})"
+    )
+    view.wait_idle()
+    view.close()
+    return max(fill_stall, refresh_stall) <= STALL_TARGET_MS
+
+
+def main() -> int:
+    population = population_snapshot()
+    projects = synthetic.snapshot(VOLUMES, CONTAINERS, CONTAINERS * PER_CONTAINER)
+    ok = bench_layout("bench population", population)
+    ok = bench_layout("projects", projects) and ok
+    ok = bench_scene(projects) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -174,8 +174,8 @@ def _drag(view: MountGraph, mime: QMimeData, target: QPoint) -> bool:
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     vp = view.viewport()
-    QApplication.sendEvent(vp, QDragEnterEvent(QPointF(target), actions, mime, buttons, mods))
-    move = QDragMoveEvent(QPointF(target), actions, mime, buttons, mods)
+    QApplication.sendEvent(vp, QDragEnterEvent(target, actions, mime, buttons, mods))
+    move = QDragMoveEvent(target, actions, mime, buttons, mods)
     QApplication.sendEvent(vp, move)
     if not move.isAccepted():
         return False

@@ -1,4 +1,4 @@
-"""The PySide6 6.12 / Python 3.11 None-reference leak cannot crash the app."""
+"""PySide6 6.12 on Python 3.11 leaks a reference to None per void call; we pin below it."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import sys
 
 
 def test_a_million_void_calls_do_not_exhaust_none() -> None:
-    # In a child process: if the guard failed, the interpreter would abort there.
+    # In a child process: with a leaking PySide6 the interpreter aborts there.
     code = (
-        "import volgui.ui\n"
+        "import sys\n"
         "from PySide6.QtCore import QObject\n"
         "o = QObject()\n"
+        "before = sys.getrefcount(None)\n"
         "for _ in range(1_000_000): o.setObjectName('x')\n"
-        "print('ok')\n"
+        "print(before - sys.getrefcount(None))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-500:]
-    assert proc.stdout.strip() == "ok"
+    assert int(proc.stdout) < 100

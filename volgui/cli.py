@@ -7,6 +7,7 @@ refusal or an error, non-zero with one line on stderr that says what and why.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
 from volgui.engine import graph as graph_text
 from volgui.engine.recreate import mount_from_arg
+from volgui.engine.runspec import RunSpec, split_command
 from volgui.engine.sandbox import Sandbox, default_dir
 from volgui.engine.sandbox import seed as seed_sandbox
 
@@ -56,6 +58,21 @@ def _recreate(engine: Engine, plan: RecreatePlan, args: argparse.Namespace) -> i
 def _show_progress(p: Progress) -> None:
     where = "rolling back" if p.rolling_back else f"{p.step}/{p.total}"
     print(f"volgui: [{where}] {p.message}", file=sys.stderr, flush=True)
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    argv = list(args.args)
+    if argv[:1] == ["--"]:
+        argv = argv[1:]
+    # A whole pasted line (`volgui create -- docker run ...`) is welcome too.
+    spec = RunSpec.from_args(split_command(shlex.join(argv)) if argv[:1] == ["docker"] else argv)
+    print(_engine(args).create_container(spec, start=args.start))
+    return 0
+
+
+def cmd_runcmd(args: argparse.Namespace) -> int:
+    print(_engine(args).container_spec(args.container).to_command())
+    return 0
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -126,6 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("destination", metavar="DEST")
     _recreate_options(p)
     p.set_defaults(func=cmd_unmount)
+
+    p = sub.add_parser(
+        "create",
+        help="create a container from docker-run arguments; print its id",
+        description="Create a container exactly as `docker create ARGS` would "
+        "(put -- before the arguments). Flags volgui does not know are refused by name.",
+    )
+    p.add_argument("--start", action="store_true", help="start it too (like docker run -d)")
+    p.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS", help="docker run arguments")
+    p.set_defaults(func=cmd_create)
+
+    p = sub.add_parser("runcmd", help="print a `docker run ...` line that recreates CONTAINER")
+    p.add_argument("container", help="container name or id")
+    p.set_defaults(func=cmd_runcmd)
 
     p = sub.add_parser("sandbox", help="a private throwaway engine for tests and the demo")
     p.add_argument("action", choices=("start", "stop", "status"))

@@ -38,7 +38,7 @@ def test_create_sends_binds_mounts_and_tmpfs_like_the_cli(
             "Type": "volume",
             "Source": f"{data}-2",
             "Target": "/m",
-            "VolumeOptions": {"Labels": {"app": "shop"}},
+            "VolumeOptions": {"Labels": {"app": "shop"}, "DriverConfig": {}},
         }
     ]
     assert got["HostConfig"]["Tmpfs"] == {"/run": "size=1m"}

@@ -362,11 +362,13 @@ class MountSpec:
                 vo["NoCopy"] = True
             if self.volume_labels:
                 vo["Labels"] = dict(self.volume_labels)
-            if self.volume_driver is not None or self.volume_options:
-                dc: dict[str, Any] = {"Name": self.volume_driver or ""}
-                if self.volume_options:
-                    dc["Options"] = dict(self.volume_options)
-                vo["DriverConfig"] = dc
+            # The CLI always sends a DriverConfig, empty unless a driver or options are set.
+            dc: dict[str, Any] = {}
+            if self.volume_driver:
+                dc["Name"] = self.volume_driver
+            if self.volume_options:
+                dc["Options"] = dict(self.volume_options)
+            vo["DriverConfig"] = dc
             m["VolumeOptions"] = vo
         if self.tmpfs_size is not None or self.tmpfs_mode is not None:
             to: dict[str, Any] = {}
@@ -1133,6 +1135,8 @@ def _lost_settings(inspect: Mapping[str, Any], image_config: Mapping[str, Any]) 
         for key, plain in _PLAIN_HOST_CONFIG.items()
         if key in hc and hc[key] not in plain
     ]
+    if hc.get("Privileged") and hc.get("SecurityOpt") == ["label=disable"]:
+        lost.remove("--security-opt")  # the engine's own doing for --privileged
     log = hc.get("LogConfig") or {}
     if log.get("Config"):
         lost.append("--log-opt")

@@ -62,17 +62,14 @@ def bench_layout(name: str, snap: Snapshot, runs: int = 7) -> bool:
     return ms <= LAYOUT_TARGET_MS and lay.crossings_after <= lay.crossings_before
 
 
-def bench_scene(snap: Snapshot) -> bool:
-    from PySide6.QtCore import QElapsedTimer, QTimer
+def bench_scene(snap: Snapshot, runs: int = 5) -> bool:
+    from PySide6.QtCore import QElapsedTimer, QEvent, QTimer
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from volgui.ui.mount_graph import MountGraph
 
     app = QApplication.instance() or QApplication(sys.argv)
-    view = MountGraph()
-    view.resize(1200, 800)
-    view.show()
-
     clock = QElapsedTimer()
     longest = [0]
     heartbeat = QTimer(interval=2)
@@ -82,7 +79,8 @@ def bench_scene(snap: Snapshot) -> bool:
 
     heartbeat.timeout.connect(beat)
 
-    def measure(change: Snapshot) -> tuple[float, float]:
+    def measure(view: MountGraph, change: Snapshot) -> tuple[float, float]:
+        """Wall time until the scene mirrors ``change``, and the longest heartbeat gap."""
         view.scene_filled.connect(app.quit)
         longest[0] = 0
         clock.start()
@@ -90,31 +88,50 @@ def bench_scene(snap: Snapshot) -> bool:
         start = time.perf_counter()
         view.set_snapshot(change)
         app.exec()
+        app.processEvents()  # the paint that shows the result counts too
+        beat()
         elapsed = time.perf_counter() - start
         heartbeat.stop()
         view.scene_filled.disconnect(app.quit)
         return elapsed * 1000, float(longest[0])
 
-    fill_ms, fill_stall = measure(snap)
-    items = len(view.scene().items())
-    print(
-        f"scene fill: {len(view.nodes)} nodes, {len(view.edges)} edges ({items} items) in "
-        f"{fill_ms:.0f} ms; longest GUI-thread stall {fill_stall:.0f} ms "
-        f"(target <= {STALL_TARGET_MS:.0f}, ratio {fill_stall / STALL_TARGET_MS:.2f})"
-    )
-    # a refresh: ten new volumes, one container stopped, one volume gone
+    # a refresh: ten new volumes, one container changes state, one volume gone
     vols = list(snap.volumes[1:]) + [Volume(f"zz-new-{i}") for i in range(10)]
     cons = list(snap.containers)
     cons[0] = replace(cons[0], state="running" if cons[0].state != "running" else "exited")
-    before = {id(i) for i in view.nodes.values()}
-    refresh_ms, refresh_stall = measure(Snapshot.build(vols, cons))
-    kept = sum(id(i) in before for i in view.nodes.values())
-    print(
-        f"refresh (diff): {refresh_ms:.0f} ms, {kept} of {len(view.nodes)} items kept; "
-        f"longest stall {refresh_stall:.0f} ms (ratio {refresh_stall / STALL_TARGET_MS:.2f})"
-    )
-    view.wait_idle()
-    view.close()
+    changed = Snapshot.build(vols, cons)
+
+    fills, refreshes = [], []
+    kept = total = 0
+    for _ in range(runs):  # a fresh view each time: the first fill is the big one
+        view = MountGraph()
+        view.resize(1200, 800)
+        view.show()
+        QTest.qWaitForWindowExposed(view)  # creating the window is not the fill
+        app.processEvents()
+        fills.append(measure(view, snap))
+        before = {id(i) for i in view.nodes.values()}
+        refreshes.append(measure(view, changed))
+        kept, total = sum(id(i) in before for i in view.nodes.values()), len(view.nodes)
+        view.wait_idle()
+        view.close()
+        view.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def report(what: str, samples: list[tuple[float, float]]) -> float:
+        wall = statistics.median(t for t, _ in samples)
+        stall = statistics.median(s for _, s in samples)
+        worst = max(s for _, s in samples)
+        print(
+            f"{what}: {wall:.0f} ms; longest GUI-thread stall {stall:.0f} ms median of {runs}, "
+            f"{worst:.0f} ms worst (target <= {STALL_TARGET_MS:.0f}, ratio "
+            f"{stall / STALL_TARGET_MS:.2f})"
+        )
+        return stall
+
+    print(f"scene: {len(snap.volumes)} volumes, {len(snap.containers)} containers")
+    fill_stall = report("  first fill (2,300 nodes, 900 edges)", fills)
+    refresh_stall = report(f"  refresh from a diff ({kept} of {total} items kept)", refreshes)
     return max(fill_stall, refresh_stall) <= STALL_TARGET_MS
 
 

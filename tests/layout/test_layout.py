@@ -196,3 +196,19 @@ def test_layout_module_does_not_import_qt() -> None:
         "sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_a_big_graph_wraps_into_bands_of_about_screen_shape() -> None:
+    opt = LayoutOptions()
+    g = build_graph(synthetic.snapshot(2000, 300, 900))
+    lay = layout(g, opt)
+    assert lay.bands > 1
+    assert 0.8 < lay.width / lay.height < 3.2
+    assert not _overlaps(lay, opt)
+    # every edge stays inside its band: source left of its container, one column gap away
+    for e in g.edges:
+        (xs, _), (xt, _) = lay.positions[e.source], lay.positions[e.target]
+        assert xt - xs == opt.node_width + opt.column_gap
+    assert {h.key for h in lay.headers} >= {"sources:0", f"containers:{lay.bands - 1}"}
+    # a small graph stays in one band
+    assert layout(build_graph(_sample())).bands == 1

@@ -12,6 +12,7 @@ Everything is deterministic: the same graph always gives the same picture.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -202,6 +203,9 @@ class LayoutOptions:
     block_gap: float = 90.0  # between the unused block and the sources
     component_gap: float = 16.0  # between groups of nodes that share no edge
     sweeps: int = 16
+    band_gap: float = 220.0  # between column pairs when a big graph wraps
+    min_band_rows: int = 40  # never wrap into bands shorter than this
+    aspect: float = 1.6  # the width/height a wrapped graph aims at
 
     @property
     def pitch(self) -> float:
@@ -210,8 +214,9 @@ class LayoutOptions:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """A column title drawn above a column."""
+    """A column title drawn above a column; ``key`` names it for the view."""
 
+    key: str
     text: str
     x: float
     y: float
@@ -230,6 +235,7 @@ class Layout:
     unused_order: tuple[str, ...] = ()
     crossings_before: int = 0  # in list order
     crossings_after: int = 0
+    bands: int = 1  # big graphs wrap into several source/container column pairs
 
 
 def count_crossings(pairs: Iterable[tuple[int, int]]) -> int:
@@ -360,14 +366,13 @@ def layout(graph: Graph, options: LayoutOptions | None = None) -> Layout:
         members.sort()  # list order inside the component
         components.append(members)
 
-    x_sources = 0.0
     unused = [i for i in list_sources if not adj[i]]
     unused.sort(key=lambda i: (nodes[i].kind != "volume", i))
-    main_rows = 0
-    placed: dict[str, tuple[float, float]] = {}
+
+    # Order each component, and place its rows relative to its own top.
+    blocks: list[tuple[int, dict[int, float]]] = []  # (rows, node -> y from block top)
     source_order: list[int] = []
     target_order: list[int] = []
-    top = 0.0
     for members in components:
         srcs = [m for m in members if nodes[m].is_source]
         tgts = [m for m in members if not nodes[m].is_source]
@@ -375,62 +380,87 @@ def layout(graph: Graph, options: LayoutOptions | None = None) -> Layout:
         source_order += srcs
         target_order += tgts
         rows = max(len(srcs), len(tgts))
-        bottom = top + (rows - 1) * pitch
         packed, other = (srcs, tgts) if len(srcs) >= len(tgts) else (tgts, srcs)
-        ys = {n: top + i * pitch for i, n in enumerate(packed)}
+        ys = {n: i * pitch for i, n in enumerate(packed)}
         desired = [sum(ys[nb] for nb in adj[n]) / len(adj[n]) for n in other]
-        for n, y in zip(other, _place(desired, top, bottom, pitch), strict=True):
+        for n, y in zip(other, _place(desired, 0.0, (rows - 1) * pitch, pitch), strict=True):
             ys[n] = y
-        for n, y in ys.items():
-            placed[ids[n]] = (0.0, y)
-        top = bottom + pitch + opt.component_gap
-        main_rows += rows
+        blocks.append((rows, ys))
     # Containers that mount nothing go last in their column.
     for n in list_targets:
         if not adj[n]:
             target_order.append(n)
-            placed[ids[n]] = (0.0, top)
-            top += pitch
-    main_bottom = top
+            blocks.append((1, {n: 0.0}))
 
-    # The unused block, left of the sources, as tall as the main part.
+    # Big graphs wrap into bands of columns side by side, so that the whole
+    # picture has about the shape of a screen instead of a 30,000-pixel strip.
+    gap_rows = opt.component_gap / pitch
+    total_rows = sum(rows for rows, _ in blocks) + gap_rows * max(0, len(blocks) - 1)
+    band_width = 2 * opt.node_width + opt.column_gap
+    unused_column = opt.node_width + 20.0
+
+    def shape(bands: int) -> float:
+        rows = max(total_rows / bands, 12.0)
+        columns = -(-len(unused) // int(rows)) if unused else 0
+        width = columns * unused_column + bands * (band_width + opt.band_gap)
+        return abs(math.log(width / (rows * pitch) / opt.aspect))
+
+    most = max(1, int(total_rows // opt.min_band_rows))
+    bands = min(range(1, most + 1), key=shape)
+    per_band = total_rows / bands
+    band_of: list[tuple[int, float]] = []  # per block: (band, top)
+    band, top = 0, 0.0
+    for rows, _ in blocks:
+        if top > 0 and top + rows * pitch > per_band * pitch and band < bands - 1:
+            band, top = band + 1, 0.0
+        band_of.append((band, top))
+        top += rows * pitch + opt.component_gap
+    bands = band_of[-1][0] + 1 if band_of else 1
+    band_rows = max(
+        [(top + rows * pitch) / pitch for (rows, _), (_, top) in zip(blocks, band_of, strict=True)]
+        or [0.0]
+    )
+
+    # The unused block, left of everything, as tall as a band.
     headers: list[Header] = []
-    rows_per_column = max(12, main_rows + len(components) // 2)
-    unused_columns = -(-len(unused) // rows_per_column) if unused else 0
-    block_width = unused_columns * (opt.node_width + 20.0) - 20.0 if unused else 0.0
+    positions: dict[str, tuple[float, float]] = {}
+    rows_per_column = max(12, math.ceil(band_rows))
+    x_main = 0.0
     if unused:
-        x_sources = block_width + opt.block_gap
+        columns = -(-len(unused) // rows_per_column)
+        x_main = columns * unused_column - 20.0 + opt.block_gap
         for k, n in enumerate(unused):
             col, row = divmod(k, rows_per_column)
-            placed[ids[n]] = (col * (opt.node_width + 20.0), row * pitch)
-        headers.append(Header(f"Unused ({len(unused)})", 0.0, -pitch - 6.0))
-    x_targets = x_sources + opt.node_width + opt.column_gap
-    positions: dict[str, tuple[float, float]] = {}
-    for n in source_order:
-        positions[ids[n]] = (x_sources, placed[ids[n]][1])
-    for n in target_order:
-        positions[ids[n]] = (x_targets, placed[ids[n]][1])
-    for n in unused:
-        positions[ids[n]] = placed[ids[n]]
-    headers.append(Header("Volumes · host paths · tmpfs", x_sources, -pitch - 6.0))
-    headers.append(Header("Containers", x_targets, -pitch - 6.0))
+            positions[ids[n]] = (col * unused_column, row * pitch)
+        headers.append(Header("unused", f"Unused ({len(unused)})", 0.0, -pitch - 6.0))
+    for (_, ys), (b, top) in zip(blocks, band_of, strict=True):
+        x0 = x_main + b * (band_width + opt.band_gap)
+        for n, y in ys.items():
+            x = x0 if nodes[n].is_source else x0 + opt.node_width + opt.column_gap
+            positions[ids[n]] = (x, top + y)
+    for b in range(bands):
+        x0 = x_main + b * (band_width + opt.band_gap)
+        headers.append(Header(f"sources:{b}", "Volumes · host paths · tmpfs", x0, -pitch - 6.0))
+        x1 = x0 + opt.node_width + opt.column_gap
+        headers.append(Header(f"containers:{b}", "Containers", x1, -pitch - 6.0))
 
     after = _graph_crossings(
         edge_pairs,
         {ids[n]: p for p, n in enumerate(source_order)},
         {ids[n]: p for p, n in enumerate(target_order)},
     )
-    height = max(main_bottom, min(len(unused), rows_per_column) * pitch)
+    height = max(band_rows, min(len(unused), rows_per_column)) * pitch
     return Layout(
         positions=positions,
         headers=tuple(headers),
-        width=x_targets + opt.node_width,
+        width=x_main + bands * band_width + (bands - 1) * opt.band_gap,
         height=height,
         source_order=tuple(ids[n] for n in source_order),
         container_order=tuple(ids[n] for n in target_order),
         unused_order=tuple(ids[n] for n in unused),
         crossings_before=before,
         crossings_after=after,
+        bands=bands,
     )
 
 

@@ -49,6 +49,9 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPalette,
     QPen,
+    QShowEvent,
+    QStaticText,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
@@ -78,7 +81,7 @@ from volgui.engine.layout import Edge, Graph, Layout, LayoutOptions, Node, compu
 from volgui.engine.model import Snapshot
 
 VOLUME_MIME = "application/x-volgui-volume"
-BATCH_BUDGET_S = 0.008  # one batch of scene work; the GUI thread stays responsive
+BATCH_BUDGET_S = 0.006  # one batch of scene work; the GUI thread stays responsive
 ANIMATE_AT_MOST = 40  # more moved nodes than that jump instead of gliding
 LOW_DETAIL = 0.4  # below this zoom, nodes are drawn as plain blocks, without labels
 OPTIONS = LayoutOptions()
@@ -170,7 +173,7 @@ class NodeItem(QGraphicsItem):
         self._graph = graph
         self.node = node
         self.edges: dict[str, EdgeItem] = {}
-        self._elided: tuple[float, str] | None = None
+        self._elided: tuple[str, QStaticText, float] | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -180,6 +183,7 @@ class NodeItem(QGraphicsItem):
 
     def set_node(self, node: Node) -> None:
         self.node = node
+        self._compute_geometry()
         self._elided = None
         self.setToolTip(node.tooltip or node.label)
         self.setAcceptDrops(node.kind == "container")
@@ -188,20 +192,27 @@ class NodeItem(QGraphicsItem):
         )
         self.update()
 
-    # geometry: small kinds (host paths, tmpfs) are lower, centred in their row
+    # geometry: small kinds (host paths, tmpfs) are lower, centred in their row;
+    # computed once per node (Qt asks for it thousands of times per paint)
+    def _compute_geometry(self) -> None:
+        h, w = OPTIONS.node_height, OPTIONS.node_width
+        small = self.node.kind in ("bind", "tmpfs")
+        box = QRectF(0, 3, w, h - 6) if small else QRectF(0, 0, w, h)
+        if box != getattr(self, "_box_rect", None):
+            self.prepareGeometryChange()
+        self._box_rect = box
+        self._bounds = box.adjusted(-3, -3, 6, 6)
+        self._shape = QPainterPath()
+        self._shape.addRect(box)
+
     def _box(self) -> QRectF:
-        h = OPTIONS.node_height
-        if self.node.kind in ("bind", "tmpfs"):
-            return QRectF(0, 3, OPTIONS.node_width, h - 6)
-        return QRectF(0, 0, OPTIONS.node_width, h)
+        return self._box_rect
 
     def boundingRect(self) -> QRectF:
-        return self._box().adjusted(-3, -3, 6, 6)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(self._box())
-        return path
+        return self._shape
 
     def anchor_out(self) -> QPointF:
         return self.pos() + QPointF(OPTIONS.node_width, OPTIONS.node_height / 2)
@@ -223,7 +234,10 @@ class NodeItem(QGraphicsItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
             # zoomed far out: a coloured block is all one can see (and it is cheap)
             selected = self.isSelected() or scene.drop_target == node.id
-            painter.fillRect(box, theme.highlight if selected else border)
+            color = theme.highlight if selected else QColor(border)
+            if node.unused and not selected:
+                color.setAlphaF(0.4)  # a wall of unused volumes should not shout
+            painter.fillRect(box, color)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         style = Qt.PenStyle.SolidLine
@@ -255,19 +269,18 @@ class NodeItem(QGraphicsItem):
             font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
         painter.setFont(font)
         text_rect = box.adjusted(25, 0, -6, 0)
-        if self._elided is None or self._elided[0] != text_rect.width():
+        if self._elided is None or self._elided[0] != font.key():
             mode = (
                 Qt.TextElideMode.ElideMiddle
                 if node.kind in ("bind", "anonymous")
                 else Qt.TextElideMode.ElideRight
             )
-            text = QFontMetricsF(font).elidedText(node.label, mode, text_rect.width())
-            self._elided = (text_rect.width(), text)
-        painter.drawText(
-            text_rect,
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            self._elided[1],
-        )
+            metrics = QFontMetricsF(font)
+            text = QStaticText(metrics.elidedText(node.label, mode, text_rect.width()))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(QTransform(), font)  # laid out once, drawn many times
+            self._elided = (font.key(), text, (text_rect.height() - metrics.height()) / 2)
+        painter.drawStaticText(text_rect.topLeft() + QPointF(0, self._elided[2]), self._elided[1])
 
     def _paint_icon(self, painter: QPainter, r: QRectF, color: QColor) -> None:
         kind = self.node.kind
@@ -369,6 +382,8 @@ class EdgeItem(QGraphicsPathItem):
         self.target = target
         self._shape = QPainterPath()
         self._bounds = QRectF()
+        self._ends = (QPointF(), QPointF())
+        self._fast_pen = QPen()
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
         self.set_edge(edge, source, target, theme)
@@ -390,9 +405,11 @@ class EdgeItem(QGraphicsPathItem):
         color.setAlphaF(0.75)
         style = Qt.PenStyle.DashLine if self.edge.read_only else Qt.PenStyle.SolidLine
         self.setPen(_cosmetic(color, 1.4, style))
+        self._fast_pen = _cosmetic(color, 1.0)
 
     def update_path(self) -> None:
         a, b = self.source.anchor_out(), self.target.anchor_in()
+        self._ends = (a, b)
         dx = max(40.0, (b.x() - a.x()) / 2)
         path = QPainterPath(a)
         path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b)
@@ -415,10 +432,12 @@ class EdgeItem(QGraphicsPathItem):
         scene = self.source._graph._scene
         focused = self.edge.id in scene.focus_edges
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
+            # zoomed far out: straight, solid, unsmoothed lines are what shows anyway
             if scene.focus_nodes is not None and not focused:
                 painter.setOpacity(0.18)
-            painter.setPen(self.pen())
-            painter.drawPath(self.path())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(self._fast_pen)
+            painter.drawLine(self._ends[0], self._ends[1])
             return
         pen = QPen(self.pen())
         if scene.focus_nodes is not None and not focused:
@@ -537,6 +556,7 @@ class MountGraph(QGraphicsView):
         self._pump = QTimer(self, singleShot=True, interval=0)
         self._pump.timeout.connect(self._run_batch)
         self._filled_once = False
+        self._placed = False  # the first view (fit, or top-left of a big graph) is set
         self._syncing = 0
         self._anim: QVariantAnimation | None = None
         self._search: tuple[str, int] = ("", -1)
@@ -593,7 +613,29 @@ class MountGraph(QGraphicsView):
         # whole, so the dicts hold the truth and the new diff redoes the rest.
         self._steps = self._diff(graph, lay)
         self._set_scene_rect(lay)
+        if not self._placed and self.isVisible():
+            self._place_first_view()
         self._pump.start()
+
+    def _place_first_view(self) -> None:
+        """Before the first fill: the whole graph if it is readable, else its top-left
+        columns at a readable zoom. Set now, so the fill starts with what is seen."""
+        lay = self.layout_result
+        if lay is None:
+            return
+        self._placed = True
+        self.fit()
+        if self.zoom() < 0.4:
+            self.set_zoom(0.8)
+            x = next((h.x for h in lay.headers if h.key == "sources:0"), 0.0)
+            y = min((h.y for h in lay.headers), default=0.0)
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(x - 40 + seen.width() / 2, y - 20 + seen.height() / 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._place_first_view()
 
     def _diff(self, graph: Graph, lay: Layout) -> Iterator[None]:
         """The scene changes, one small step per ``next()``: remove, update, add, move."""
@@ -607,7 +649,9 @@ class MountGraph(QGraphicsView):
             yield
         moves: list[tuple[NodeItem, QPointF, QPointF]] = []
         added: list[Node] = []
-        for node in graph.nodes:
+        for k, node in enumerate(graph.nodes):
+            if k % 256 == 255:
+                yield  # even comparing thousands of nodes is done in slices
             x, y = lay.positions[node.id]
             item = self.nodes.get(node.id)
             if item is None:
@@ -620,10 +664,12 @@ class MountGraph(QGraphicsView):
                 moves.append((item, item.pos(), QPointF(x, y)))
         # What the user sees first: later batches then land off-screen and cost
         # no repaint at all.
-        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        seen = self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-200, -40, 0, 0)
+        left, top, right, bottom = seen.left(), seen.top(), seen.right(), seen.bottom()
 
         def hidden(point: tuple[float, float]) -> tuple[bool, float, float]:
-            return (not seen.contains(point[0], point[1]), point[1], point[0])
+            x, y = point
+            return (not (left <= x <= right and top <= y <= bottom), y, x)
 
         added.sort(key=lambda n: hidden(lay.positions[n.id]))
         for node in added:
@@ -733,18 +779,11 @@ class MountGraph(QGraphicsView):
 
     def _finish(self, lay: Layout) -> None:
         self._update_headers(lay)
-        first = not self._filled_once
         self._filled_once = True
-        if first:
-            self.fit()
-            if self.zoom() < 0.4:  # a big graph: readable zoom, top of the columns
-                self.set_zoom(0.8)
-                self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
-                self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.scene_filled.emit()
 
     def _update_headers(self, lay: Layout) -> None:
-        wanted = {h.text.split(" (")[0]: h for h in lay.headers}
+        wanted = {h.key: h for h in lay.headers}
         for key in [k for k in self._headers if k not in wanted]:
             self._scene.removeItem(self._headers.pop(key))
         font = QFont(self.font())

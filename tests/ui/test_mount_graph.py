@@ -80,6 +80,10 @@ def assert_mirrors(view: MountGraph, snap: Snapshot) -> None:
         for e in view.edges.values()
     }
     assert edges == mounts and len(view.edges) == len(snap.mounts)
+    lay = view.layout_result
+    assert lay is not None
+    for nid, item in view.nodes.items():  # where the layout put them (after any glide)
+        assert (item.x(), item.y()) == lay.positions[nid]
     for e in view.edges.values():
         dashed = e.pen().style() == Qt.PenStyle.DashLine
         assert dashed == e.edge.read_only

@@ -159,6 +159,7 @@ class GraphScene(QGraphicsScene):
         self.theme = Theme.from_palette(QApplication.palette())
         self.focus_nodes: set[str] | None = None  # None: nothing hovered, nothing dimmed
         self.focus_edges: set[str] = set()
+        self.focus_anchor: str | None = None  # the hovered node
         self.drop_target: str | None = None
 
     def dimmed(self, node_id: str) -> bool:
@@ -451,15 +452,20 @@ class EdgeItem(QGraphicsPathItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
-        if focused:  # the destination, written at the container's end
-            end = self.path().pointAtPercent(1.0)
+        if focused:
+            # The destination, written at the end away from the hovered node,
+            # where the highlighted lines fan out and labels do not pile up.
             text = self.edge.destination + (" (ro)" if self.edge.read_only else "")
             font = QFont(painter.font())
             font.setPointSizeF(max(6.0, font.pointSizeF() - 1.5))
             painter.setFont(font)
-            width = QFontMetricsF(font).horizontalAdvance(text)
             painter.setPen(scene.theme.text)
-            painter.drawText(QPointF(end.x() - width - 8, end.y() - 4), text)
+            a, b = self._ends
+            if scene.focus_anchor == self.target.node.id:
+                painter.drawText(QPointF(a.x() + 8, a.y() - 4), text)
+            else:
+                width = QFontMetricsF(font).horizontalAdvance(text)
+                painter.drawText(QPointF(b.x() - width - 8, b.y() - 4), text)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         view = self.source._graph
@@ -605,8 +611,9 @@ class MountGraph(QGraphicsView):
     def _apply(self, graph: Graph, lay: Layout) -> None:
         """Start turning what is shown into ``graph``, a few milliseconds at a time."""
         self._pump.stop()
-        if self._anim is not None:
+        if self._anim is not None:  # a glide under way: the new diff moves on from here
             self._anim.stop()
+            self._anim.deleteLater()
             self._anim = None
         self.graph, self.layout_result = graph, lay
         # What was still queued for an older snapshot is dropped: every step is
@@ -762,8 +769,14 @@ class MountGraph(QGraphicsView):
                 if item.scene() is self._scene:
                     self._move_node(item, start + (end - start) * t)
 
+        def done() -> None:
+            if self._anim is anim:
+                self._anim = None
+            anim.deleteLater()
+
         anim.valueChanged.connect(step)
-        anim.start(QVariantAnimation.DeletionPolicy.DeleteWhenStopped)
+        anim.finished.connect(done)
+        anim.start()
         self._anim = anim
 
     def _content_rect(self, lay: Layout | None = None) -> QRectF:
@@ -780,7 +793,11 @@ class MountGraph(QGraphicsView):
     def _finish(self, lay: Layout) -> None:
         self._update_headers(lay)
         self._filled_once = True
-        self.scene_filled.emit()
+        if self._anim is not None:
+            # mirrored once the nodes have glided there (a stopped glide never says so)
+            self._anim.finished.connect(self.scene_filled.emit)
+        else:
+            self.scene_filled.emit()
 
     def _update_headers(self, lay: Layout) -> None:
         wanted = {h.key: h for h in lay.headers}
@@ -841,6 +858,7 @@ class MountGraph(QGraphicsView):
     def set_focus(self, node_id: str | None, edge: str | None = None) -> None:
         """Highlight a node (or an edge) with its neighbours; dim everything else."""
         scene = self._scene
+        scene.focus_anchor = node_id
         if node_id is not None and node_id in self.nodes:
             item = self.nodes[node_id]
             scene.focus_edges = set(item.edges)

@@ -1,0 +1,232 @@
+"""The engine's event stream turned into change notices, with resync after gaps.
+
+:class:`Follower` runs two threads: a reader that follows ``GET /events``
+(volume and container events only) and a dispatcher that coalesces a burst of
+events into one :class:`Notice`. Every (re)connection yields a ``resync``
+notice: the stream opens *first*, then the listener takes a full snapshot, so
+nothing that happens in between is lost. The engine drops events under load
+and a restart loses the stream; a full snapshot is the only honest answer.
+
+:func:`apply` turns a notice into a new :class:`Snapshot` with as few
+requests as it can: one inspect per named volume, one container list if any
+container changed. It runs wherever the caller runs it (a worker thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from volgui.engine.errors import NotFound, VolguiError
+from volgui.engine.model import Container, Snapshot, Volume
+
+if TYPE_CHECKING:
+    from volgui.engine.client import Engine
+
+log = logging.getLogger(__name__)
+
+# Container actions that change what the lists show (state, name, mounts).
+# exec_*, attach, resize, top, health_status... do not.
+CONTAINER_ACTIONS = frozenset(
+    "create destroy start stop die kill pause unpause restart rename update oom".split()
+)
+VOLUME_ACTIONS = frozenset(("create", "destroy"))
+# Above this many volumes in one burst, one list request beats N inspects.
+_INSPECT_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What changed: volume names to re-read, whether containers changed, or all."""
+
+    volumes: frozenset[str] = frozenset()
+    containers: bool = False
+    resync: bool = False
+
+    def merge(self, other: Notice) -> Notice:
+        return Notice(
+            volumes=self.volumes | other.volumes,
+            containers=self.containers or other.containers,
+            resync=self.resync or other.resync,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.volumes or self.containers or self.resync)
+
+
+RESYNC = Notice(resync=True)
+
+
+def notice_of(events: Iterable[Mapping[str, Any]]) -> Notice:
+    """Fold raw engine events into one notice; irrelevant events fold to nothing."""
+    volumes: set[str] = set()
+    containers = False
+    for ev in events:
+        kind = ev.get("Type")
+        action = str(ev.get("Action") or ev.get("status") or "")
+        actor = ev.get("Actor") or {}
+        if kind == "volume" and action in VOLUME_ACTIONS and actor.get("ID"):
+            volumes.add(str(actor["ID"]))
+        elif kind == "container" and action.split(":")[0] in CONTAINER_ACTIONS:
+            containers = True
+    return Notice(volumes=frozenset(volumes), containers=containers)
+
+
+def apply(engine: Engine, snap: Snapshot, notice: Notice) -> Snapshot:
+    """The snapshot after ``notice``: re-read only what it names."""
+    if notice.resync or len(notice.volumes) > _INSPECT_LIMIT:
+        return engine.snapshot()
+    volumes: dict[str, Volume] = {v.name: v for v in snap.volumes}
+    for name in notice.volumes:
+        try:
+            volumes[name] = Volume.from_api(engine.inspect_volume(name))
+        except NotFound:
+            volumes.pop(name, None)
+    containers: Iterable[Container] = snap.containers
+    if notice.containers:
+        raw = engine.call(engine.api.containers, all=True)
+        containers = [Container.from_api(c) for c in raw]
+    return Snapshot.build(volumes.values(), containers)
+
+
+@dataclass
+class Follower:
+    """Follow an engine's events; call ``on_notice`` per burst and ``on_state`` on up/down.
+
+    Callbacks run on the dispatcher thread. ``on_state(True, None)`` comes
+    with each (re)connection, just before the resync notice;
+    ``on_state(False, error)`` when the stream cannot be opened or breaks.
+    Reconnects back off from ``backoff[0]`` to ``backoff[1]`` seconds.
+    """
+
+    engine: Engine
+    on_notice: Callable[[Notice], None]
+    on_state: Callable[[bool, VolguiError | None], None] = lambda up, err: None
+    quiet: float = 0.03  # a burst ends after this long without an event...
+    longest: float = 0.15  # ...or this long after it began
+    backoff: tuple[float, float] = (0.5, 8.0)
+    _stop: threading.Event = field(default_factory=threading.Event, init=False)
+    _queue: queue.Queue[Any] = field(default_factory=queue.Queue, init=False)
+    _stream: Any = field(default=None, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _threads: list[threading.Thread] = field(default_factory=list, init=False)
+
+    def start(self) -> None:
+        for name, target in (("reader", self._read), ("dispatch", self._dispatch)):
+            t = threading.Thread(target=target, name=f"volgui-events-{name}", daemon=True)
+            self._threads.append(t)
+            t.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Close the stream and wait for both threads to end."""
+        self._stop.set()
+        with self._lock:
+            stream, self._stream = self._stream, None
+        if stream is not None:
+            _close_quietly(stream)
+        self._queue.put(None)
+        for t in self._threads:
+            t.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return any(t.is_alive() for t in self._threads)
+
+    # -- reader thread ---------------------------------------------------
+
+    def _read(self) -> None:
+        delay = self.backoff[0]
+        while not self._stop.is_set():
+            try:
+                stream = self.engine.call(
+                    self.engine.api.events,
+                    filters={"type": ["volume", "container"]},
+                    decode=True,
+                )
+            except VolguiError as e:
+                self._queue.put(("down", e))
+                if self._stop.wait(delay):
+                    return
+                delay = min(delay * 2, self.backoff[1])
+                continue
+            with self._lock:
+                if self._stop.is_set():
+                    _close_quietly(stream)
+                    return
+                self._stream = stream
+            delay = self.backoff[0]
+            self._queue.put(("up", None))
+            try:
+                for event in stream:
+                    self._queue.put(("event", event))
+            except Exception as e:  # a broken stream is a gap, whatever broke it
+                log.debug("event stream broke: %s", e)
+            with self._lock:
+                self._stream = None
+            _close_quietly(stream)
+            if not self._stop.is_set():
+                # The stream ended: the engine went away or restarted. Say so at
+                # once; the next connection attempt resyncs.
+                self._queue.put(("down", _lost(self.engine)))
+
+    # -- dispatcher thread -------------------------------------------------
+
+    def _dispatch(self) -> None:
+        carry: Any = None
+        while not self._stop.is_set():
+            item, carry = (carry, None) if carry is not None else (self._queue.get(), None)
+            if item is None:
+                return
+            kind, payload = item
+            if kind == "up":
+                self._call(self.on_state, True, None)
+                self._call(self.on_notice, RESYNC)
+                continue
+            if kind == "down":
+                self._call(self.on_state, False, payload)
+                continue
+            events = [payload]
+            began = time.monotonic()
+            while True:
+                left = min(self.quiet, began + self.longest - time.monotonic())
+                if left <= 0:
+                    break
+                try:
+                    nxt = self._queue.get(timeout=left)
+                except queue.Empty:
+                    break
+                if nxt is None or nxt[0] != "event":
+                    carry = nxt  # handled next turn, in order
+                    if nxt is None:
+                        carry = None
+                        self._queue.put(None)
+                    break
+                events.append(nxt[1])
+            notice = notice_of(events)
+            if not notice.empty and not self._stop.is_set():
+                self._call(self.on_notice, notice)
+
+    def _call(self, fn: Callable[..., None], *args: Any) -> None:
+        try:
+            fn(*args)
+        except Exception:  # a listener bug must not kill live updates
+            log.exception("event listener failed")
+
+
+def _lost(engine: Engine) -> VolguiError:
+    from volgui.engine.errors import EngineUnavailable
+
+    return EngineUnavailable(engine.address, "the event stream ended")
+
+
+def _close_quietly(stream: Any) -> None:
+    try:
+        stream.close()
+    except Exception:  # closing a dead socket may raise anything; it is closed
+        pass

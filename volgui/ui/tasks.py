@@ -1,0 +1,259 @@
+"""Engine calls on a thread pool, results and errors back on the GUI thread.
+
+    tasks.run(self, "Removing volume x", engine.remove_volume, "x").done(self._on_removed)
+
+A :class:`Task` lives on the GUI thread; its function runs on a worker of the
+shared :class:`Runner`. ``done``/``failed``/``finished`` are delivered through
+a queued signal, so callbacks always run on the GUI thread, and never after
+the task was cancelled or its owner widget deleted. Failures go to
+``errors.show`` unless the caller handles them (``.fail(cb)``).
+
+Rule 6 of the design (no engine call on the GUI thread) has a guard: with
+:func:`enable_gui_thread_guard` on, every engine handed to :func:`watch`
+raises :class:`GuiThreadViolation` on any HTTP request made from the GUI
+thread. The UI test suite turns it on for every test.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from volgui.engine import Engine
+
+log = logging.getLogger(__name__)
+
+
+class GuiThreadViolation(AssertionError):
+    """An engine request was made on the GUI thread (DESIGN rule 6)."""
+
+
+class CancelToken:
+    """Handed to a streaming call: tells it to stop and lets it register a closer."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._closers: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def on_cancel(self, closer: Callable[[], None]) -> None:
+        """Run ``closer`` when cancelled (at once if that already happened)."""
+        with self._lock:
+            if not self._event.is_set():
+                self._closers.append(closer)
+                return
+        closer()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._event.set()
+            closers, self._closers = self._closers, []
+        for closer in closers:
+            try:
+                closer()
+            except Exception:  # closing a stream that already broke
+                log.debug("cancel closer failed", exc_info=True)
+
+
+class Task(QObject):
+    """One call running on a worker thread.
+
+    Signals: ``succeeded(object)`` with the result, ``failed(object)`` with the
+    exception, ``finished()`` after either or after :meth:`cancel`.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+    # worker -> GUI thread (queued). One object argument: PySide 6.12 loses a
+    # reference to True/False passed as a queued bool (fatal at exit).
+    _outcome = Signal(object)
+
+    def __init__(self, owner: QObject | None, what: str) -> None:
+        super().__init__()
+        self.owner = owner
+        self.what = what
+        self.token = CancelToken()
+        self.running = True
+        self._fail_handled = False
+        self._outcome.connect(self._deliver)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.token.cancelled
+
+    def done(self, callback: Callable[[Any], None]) -> Task:
+        """Call ``callback(result)`` on the GUI thread when the call succeeds."""
+        self.succeeded.connect(callback)
+        return self
+
+    def fail(self, callback: Callable[[BaseException], None]) -> Task:
+        """Handle failure here instead of the default error message."""
+        self._fail_handled = True
+        self.failed.connect(callback)
+        return self
+
+    def always(self, callback: Callable[[], None]) -> Task:
+        self.finished.connect(callback)
+        return self
+
+    def cancel(self) -> None:
+        """Stop listening: no result is delivered; a streaming call is closed."""
+        if not self.running:
+            return
+        self.token.cancel()
+        self._finish()
+
+    @Slot(object)
+    def _deliver(self, outcome: tuple[bool, Any]) -> None:
+        ok, value = outcome
+        if not self.running or self.cancelled:
+            return
+        owner_alive = self.owner is None or isValid(self.owner)
+        if owner_alive:
+            if ok:
+                self.succeeded.emit(value)
+            else:
+                self.failed.emit(value)
+                if not self._fail_handled:
+                    from volgui.ui import errors
+
+                    parent = self.owner if isinstance(self.owner, QWidget) else None
+                    errors.show(parent, value, self.what)
+        self._finish()
+
+    def _finish(self) -> None:
+        self.running = False
+        self.finished.emit()
+        runner()._forget(self)
+
+
+class Runner(QObject):
+    """The worker pool. Signals: ``count_changed(int)`` (tasks running)."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, workers: int = 4) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="volgui-task")
+        self._tasks: set[Task] = set()
+        self._closed = False
+
+    @property
+    def running(self) -> tuple[Task, ...]:
+        return tuple(self._tasks)
+
+    def submit(
+        self,
+        owner: QObject | None,
+        what: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        stream: bool = False,
+        **kwargs: Any,
+    ) -> Task:
+        task = Task(owner, what)
+        self._tasks.add(task)
+        self.count_changed.emit(len(self._tasks))
+        if stream:
+            kwargs["cancel"] = task.token
+
+        def work() -> None:
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as e:  # delivered to the GUI thread, not lost
+                outcome: tuple[bool, Any] = (False, e)
+            else:
+                outcome = (True, result)
+            if task.cancelled:
+                return
+            try:
+                task._outcome.emit(outcome)
+            except RuntimeError:  # the Task was deleted with the application
+                pass
+
+        self._pool.submit(work)
+        return task
+
+    def _forget(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.discard(task)
+            self.count_changed.emit(len(self._tasks))
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Cancel every task and stop the worker threads."""
+        for task in list(self._tasks):
+            task.cancel()
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        self._closed = True
+
+
+_runner: Runner | None = None
+
+
+def runner() -> Runner:
+    """The shared pool (created on first use, again after :func:`shutdown`)."""
+    global _runner
+    if _runner is None or _runner._closed:
+        _runner = Runner()
+    return _runner
+
+
+def run(owner: QObject | None, what: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Task:
+    """Run ``fn(*args, **kw)`` on a worker; ``what`` names it in error messages."""
+    return runner().submit(owner, what, fn, *args, **kw)
+
+
+def run_stream(
+    owner: QObject | None, what: str, fn: Callable[..., Any], *args: Any, **kw: Any
+) -> Task:
+    """Like :func:`run`, for a call that takes ``cancel=CancelToken`` and honours it."""
+    return runner().submit(owner, what, fn, *args, stream=True, **kw)
+
+
+def shutdown(wait: bool = True) -> None:
+    global _runner
+    if _runner is not None:
+        _runner.shutdown(wait)
+        _runner = None
+
+
+# -- the GUI-thread guard -------------------------------------------------
+
+_guard_on = False
+violations: list[str] = []
+
+
+def enable_gui_thread_guard(on: bool = True) -> None:
+    """Make engines handed to :func:`watch` refuse requests from the GUI thread."""
+    global _guard_on
+    _guard_on = on
+
+
+def _guard(method: str, url: str) -> None:
+    if threading.current_thread() is threading.main_thread():
+        message = f"engine request {method} {url} made on the GUI thread"
+        violations.append(message)
+        raise GuiThreadViolation(message)
+
+
+def watch(engine: Engine) -> None:
+    """Install the guard on ``engine`` if the guard is on (idempotent)."""
+    if _guard_on and _guard not in engine.api.request_hooks:
+        engine.api.request_hooks.append(_guard)
+
+
+def unwatch(engine: Engine) -> None:
+    while _guard in engine.api.request_hooks:
+        engine.api.request_hooks.remove(_guard)

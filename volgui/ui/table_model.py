@@ -1,0 +1,321 @@
+"""A table model over a list of frozen dataclasses, updated by diff.
+
+Rows are keyed (volume name, container id). :meth:`RowModel.set_items`
+removes, changes and inserts only what differs, with the matching
+``begin/end`` calls, so selection and scroll position survive a refresh.
+
+The source model keeps its rows sorted itself; :class:`RowFilterProxy`
+filters and forwards ``sort()`` here. Qt's own proxy sort calls ``data()``
+from C++ for every comparison, which for 2,000 Python rows froze the GUI
+thread for ~0.4 s; sorting a Python list of keys takes ~2 ms.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
+KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (volume name, container id)
+SortRole = Qt.ItemDataRole.UserRole + 3  # what the column sorts by
+
+# Rows related to the selection in the other table (cross-highlighting).
+HIGHLIGHT = QColor(255, 214, 102, 110)
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its title, display text, sort key and optional tooltip."""
+
+    title: str
+    text: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None
+    tooltip: Callable[[T], str | None] | None = None
+    align_right: bool = False
+
+    def key(self, item: T) -> Any:
+        return self.sort(item) if self.sort else self.text(item).casefold()
+
+
+class RowModel(QAbstractTableModel, Generic[T]):
+    """Rows of dataclasses with a key; subclasses set ``columns`` and ``key``."""
+
+    columns: Sequence[Column[T]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[T] = []
+        self._keys: list[Any] = []  # sort key of each row, for the current column
+        self._sort_column = 0
+        self._order = Qt.SortOrder.AscendingOrder
+        self._highlight: frozenset[str] = frozenset()
+        self._greyed = False
+
+    # -- for subclasses --------------------------------------------------
+
+    def key(self, item: T) -> str:
+        raise NotImplementedError
+
+    def decoration(self, item: T, column: int) -> Any:
+        return None
+
+    def foreground(self, item: T, column: int) -> Any:
+        return None
+
+    # -- reading ---------------------------------------------------------
+
+    @property
+    def items(self) -> tuple[T, ...]:
+        return tuple(self._items)
+
+    def item(self, row: int) -> T:
+        return self._items[row]
+
+    def row_of(self, key: str) -> int:
+        for row, it in enumerate(self._items):
+            if self.key(it) == key:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(item) if col.tooltip else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(HIGHLIGHT) if self.key(item) in self._highlight else None
+        if role == Qt.ItemDataRole.FontRole:
+            if self.key(item) in self._highlight:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._greyed:
+                return QApplication.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+                )
+            return self.foreground(item, index.column())
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(item, index.column())
+        if role == ItemRole:
+            return item
+        if role == KeyRole:
+            return self.key(item)
+        if role == SortRole:
+            return str(col.key(item))
+        return None
+
+    # -- writing ---------------------------------------------------------
+
+    def set_items(self, new: Iterable[T]) -> None:
+        """Make the rows equal ``new``: remove, change, insert only what differs."""
+        wanted = {self.key(it): it for it in new}
+        # 1. removals, bottom up in contiguous runs
+        gone = [r for r, it in enumerate(self._items) if self.key(it) not in wanted]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1]
+            del self._keys[first : last + 1]
+            self.endRemoveRows()
+        # 2. changes in place
+        changed: list[int] = []
+        present: set[str] = set()
+        column = self.columns[self._sort_column]
+        for r, old in enumerate(self._items):
+            k = self.key(old)
+            present.add(k)
+            fresh = wanted[k]
+            if fresh != old:
+                self._items[r] = fresh
+                self._keys[r] = self._sort_key(column, fresh)
+                changed.append(r)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        if changed and not self._in_order():
+            self._resort()
+        # 3. insertions at their sorted place (one block when many)
+        added = [it for k, it in wanted.items() if k not in present]
+        if not added:
+            return
+        added.sort(key=lambda it: self._sort_key(column, it), reverse=self._descending)
+        if len(added) > 32 or not self._items:
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self._items.extend(added)
+            self._keys.extend(self._sort_key(column, it) for it in added)
+            self.endInsertRows()
+            if not self._in_order():
+                self._resort()
+            return
+        for it in added:
+            k = self._sort_key(column, it)
+            if self._descending:
+                row = len(self._keys) - bisect.bisect_left(self._keys[::-1], k)
+            else:
+                row = bisect.bisect_right(self._keys, k)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._items.insert(row, it)
+            self._keys.insert(row, k)
+            self.endInsertRows()
+
+    def refresh_column(self, column: int) -> None:
+        """Say that one column's values changed for every row (e.g. sizes arrived)."""
+        if not self._items:
+            return
+        self.dataChanged.emit(self.index(0, column), self.index(len(self._items) - 1, column))
+        if column == self._sort_column:
+            self._resort()
+
+    def set_highlight(self, keys: Iterable[str]) -> None:
+        """Mark the rows with these keys (related to the other table's selection)."""
+        new = frozenset(keys)
+        touched = new ^ self._highlight
+        self._highlight = new
+        rows = sorted(r for r, it in enumerate(self._items) if self.key(it) in touched)
+        for first, last in _runs(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    @property
+    def highlighted(self) -> frozenset[str]:
+        return self._highlight
+
+    def set_greyed(self, greyed: bool) -> None:
+        """Grey every row: the data is the last known, the engine is away."""
+        if greyed != self._greyed:
+            self._greyed = greyed
+            if self._items:
+                last = self.index(len(self._items) - 1, len(self.columns) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+
+    # -- sorting (done here, not in the proxy: see the module docstring) ---
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self._sort_column, self._order = column, order
+        self._resort()
+
+    @property
+    def _descending(self) -> bool:
+        return self._order == Qt.SortOrder.DescendingOrder
+
+    def _sort_key(self, column: Column[T], item: T) -> Any:
+        # Ties break on the row key, so the order is total and stable.
+        return (column.key(item), self.key(item))
+
+    def _in_order(self) -> bool:
+        keys = self._keys
+        if self._descending:
+            return all(keys[i] >= keys[i + 1] for i in range(len(keys) - 1))
+        return all(keys[i] <= keys[i + 1] for i in range(len(keys) - 1))
+
+    def _resort(self) -> None:
+        column = self.columns[self._sort_column]
+        self.layoutAboutToBeChanged.emit()
+        keyed = [(self._sort_key(column, it), r, it) for r, it in enumerate(self._items)]
+        keyed.sort(key=lambda t: t[0], reverse=self._descending)
+        new_row_of_old = {old_row: new_row for new_row, (_, old_row, _) in enumerate(keyed)}
+        self._items = [it for _, _, it in keyed]
+        self._keys = [k for k, _, _ in keyed]
+        old_list = self.persistentIndexList()
+        new_list = [
+            self.index(new_row_of_old[i.row()], i.column())
+            if i.isValid() and i.row() in new_row_of_old
+            else QModelIndex()
+            for i in old_list
+        ]
+        self.changePersistentIndexList(old_list, new_list)
+        self.layoutChanged.emit()
+
+
+class RowFilterProxy(QSortFilterProxyModel):
+    """Filters rows by a Python predicate over the item; sorting goes to the source."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+
+    def accepts(self, item: Any, text: str) -> bool:
+        return not text
+
+    def set_text(self, text: str) -> None:
+        text = text.strip().casefold()
+        if text != self._text:
+            self.refilter(lambda: setattr(self, "_text", text))
+
+    def refilter(self, change: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RowModel):
+            return True
+        return self.accepts(model.item(source_row), self._text)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+    def item(self, proxy_row: int) -> Any:
+        return self.index(proxy_row, 0).data(ItemRole)
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """[1,2,3,7,8] -> [(1,3),(7,8)]"""
+    runs: list[tuple[int, int]] = []
+    for r in rows:
+        if runs and r == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs

@@ -1,0 +1,106 @@
+"""The volume table: model over ``Volume`` rows, its filter, and the view."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from volgui.engine.model import Volume
+from volgui.ui import format as fmt
+from volgui.ui.item_table import ItemTable
+from volgui.ui.table_model import Column, RowFilterProxy, RowModel
+
+OBJECT_NAME = "volumeTable"
+NAME, DRIVER, USED_BY, SIZE, CREATED, LABELS = range(6)
+
+
+class VolumeModel(RowModel[Volume]):
+    """Volumes keyed by name; knows container names (for 'used by') and sizes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.container_names: Mapping[str, str] = {}
+        self.sizes: Mapping[str, int] = {}
+        self.columns = (
+            Column(
+                "Name", fmt.volume_name, sort=lambda v: v.name.casefold(), tooltip=self._name_tip
+            ),
+            Column("Driver", lambda v: v.driver),
+            Column(
+                "Used by", self._used_by, sort=lambda v: len(v.used_by), tooltip=self._users_tip
+            ),
+            Column(
+                "Size",
+                lambda v: fmt.size(self.sizes.get(v.name)),
+                sort=lambda v: self.sizes.get(v.name, -1),
+                align_right=True,
+            ),
+            Column(
+                "Created",
+                lambda v: fmt.ago(v.created_at),
+                sort=lambda v: v.created,
+                tooltip=lambda v: fmt.date(v.created_at),
+            ),
+            Column("Labels", lambda v: fmt.pairs(v.labels), tooltip=lambda v: fmt.pairs(v.labels)),
+        )
+
+    def key(self, item: Volume) -> str:
+        return item.name
+
+    def _used_by(self, v: Volume) -> str:
+        n = len(v.used_by)
+        return "—" if n == 0 else f"{n} container{'s' if n > 1 else ''}"
+
+    def _users_tip(self, v: Volume) -> str | None:
+        names = sorted(self.container_names.get(i, i[:12]) for i in v.used_by)
+        return "\n".join(names) if names else "no container uses this volume"
+
+    def _name_tip(self, v: Volume) -> str:
+        return f"{v.name}\n(anonymous volume)" if v.anonymous else v.name
+
+    def foreground(self, item: Volume, column: int) -> object:
+        if item.anonymous:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def set_sizes(self, sizes: Mapping[str, int]) -> None:
+        self.sizes = dict(sizes)
+        self.refresh_column(SIZE)
+
+
+class VolumeFilter(RowFilterProxy):
+    """Text filter over name, driver and labels; anonymous volumes can be hidden."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.show_anonymous = True
+
+    def set_show_anonymous(self, show: bool) -> None:
+        if show != self.show_anonymous:
+            self.refilter(lambda: setattr(self, "show_anonymous", show))
+
+    def accepts(self, item: Volume, text: str) -> bool:
+        if item.anonymous and not self.show_anonymous:
+            return False
+        if not text:
+            return True
+        hay = f"{item.name} {item.driver} {fmt.pairs(item.labels)}".casefold()
+        return text in hay
+
+
+class VolumeTable(ItemTable):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.source = VolumeModel(self)
+        self.proxy = VolumeFilter(self)
+        self.proxy.setSourceModel(self.source)
+        self.setModel(self.proxy)
+        self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        for col, width in ((NAME, 200), (DRIVER, 70), (USED_BY, 100), (SIZE, 80), (CREATED, 110)):
+            self.setColumnWidth(col, width)

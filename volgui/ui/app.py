@@ -1,50 +1,39 @@
-"""Start the Qt application around an engine.
+"""Start the Qt application around an engine: the window shows at once.
 
-Placeholder until the main window lands: a window that shows the snapshot
-counts, fetched off the GUI thread.
+``run(engine)`` shows the main window before anything is fetched; the first
+snapshot fills it from a worker thread. With ``VOLGUI_EXIT_WHEN_FILLED`` set
+(bench/ui.py), it prints ``filled`` when the first snapshot is on screen and
+quits: that measures process start to a filled window.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
-from volgui.engine import Engine, VolguiError
-
-
-class _Relay(QObject):
-    text = Signal(str)
+from volgui.engine import Engine
+from volgui.ui import tasks
+from volgui.ui.main_window import MainWindow
 
 
 def run(engine: Engine) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    label = QLabel("Loading…", alignment=Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    relay = _Relay()
-    relay.text.connect(label.setText)
-    pool = ThreadPoolExecutor(max_workers=1)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("volgui")
+    app.setOrganizationName("volgui")
+    app.setDesktopFileName("volgui")
+    window = MainWindow(engine)
+    if os.environ.get("VOLGUI_EXIT_WHEN_FILLED"):
 
-    def load() -> None:
-        try:
-            info = engine.info()
-            snap = engine.snapshot()
-        except VolguiError as e:
-            relay.text.emit(str(e))
-            return
-        kind = " — sandbox engine" if info.sandbox else ""
-        relay.text.emit(
-            f"{info.address}{kind}\n{len(snap.volumes)} volumes, "
-            f"{len(snap.containers)} containers, {len(snap.mounts)} mounts"
-        )
+        def filled() -> None:
+            print("filled", flush=True)
+            window.close()
 
-    pool.submit(load)
-    window.setWindowTitle("volgui")
-    window.resize(640, 400)
+        window.filled.connect(filled)
     window.show()
     code = app.exec()
-    pool.shutdown(wait=False)
+    window.shutdown()
+    tasks.shutdown(wait=False)
     return code

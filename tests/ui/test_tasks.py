@@ -1,0 +1,90 @@
+"""tasks.py: results and errors come back on the GUI thread; the guard bites."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from volgui.engine import Engine, NotFound
+from volgui.ui import tasks
+
+
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot, gui_engine: Engine) -> None:
+    tasks.watch(gui_engine)
+    seen: list[tuple[object, bool]] = []
+    task = tasks.run(None, "Pinging", lambda: (gui_engine.ping(), "pong")[1])
+    task.done(lambda r: seen.append((r, threading.current_thread() is threading.main_thread())))
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert seen == [("pong", True)]
+    assert not task.running
+
+
+def test_failure_goes_to_one_error_message(qtbot: QtBot, gui_engine: Engine, unique) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    name = unique("missing")
+    task = tasks.run(owner, f"Inspecting volume {name}", gui_engine.inspect_volume, name)
+    with qtbot.waitSignal(task.failed, timeout=10_000) as blocker:
+        pass
+    assert isinstance(blocker.args[0], NotFound)
+    boxes = owner.findChildren(QMessageBox, "errorMessage")
+    assert len(boxes) == 1
+    assert boxes[0].text() == f"Inspecting volume {name} failed: no such volume: {name}"
+    assert not boxes[0].isModal()
+
+
+def test_handled_failure_shows_no_message(qtbot: QtBot, gui_engine: Engine) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    errors_seen: list[BaseException] = []
+    task = tasks.run(owner, "x", gui_engine.inspect_volume, "no-such-volume-here").fail(
+        errors_seen.append
+    )
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert len(errors_seen) == 1 and not owner.findChildren(QMessageBox)
+
+
+def test_cancel_delivers_nothing(qtbot: QtBot) -> None:
+    gate = threading.Event()
+    got: list[object] = []
+    task = tasks.run(None, "Waiting", lambda: gate.wait(10) and "late").done(got.append)
+    task.cancel()
+    assert not task.running and task.cancelled
+    gate.set()
+    tasks.runner().shutdown(wait=True)  # the worker returned; its result is dropped
+    qtbot.wait(50)
+    assert got == []
+
+
+def test_cancelling_a_stream_runs_its_closer(qtbot: QtBot) -> None:
+    closed = threading.Event()
+
+    def streaming(cancel: tasks.CancelToken) -> str:
+        cancel.on_cancel(closed.set)
+        closed.wait(10)
+        return "stopped" if cancel.cancelled else "timed out"
+
+    task = tasks.run_stream(None, "Streaming", streaming)
+    task.cancel()
+    assert closed.is_set()
+
+
+def test_guard_fails_an_engine_call_on_the_gui_thread(gui_engine: Engine) -> None:
+    tasks.watch(gui_engine)
+    with pytest.raises(tasks.GuiThreadViolation):
+        gui_engine.ping()
+    assert tasks.violations and "/_ping" in tasks.violations[0]
+    tasks.violations.clear()  # this violation was the point of the test
+
+
+def test_guard_lets_workers_call(qtbot: QtBot, gui_engine: Engine) -> None:
+    tasks.watch(gui_engine)
+    task = tasks.run(None, "Listing", gui_engine.snapshot)
+    with qtbot.waitSignal(task.succeeded, timeout=10_000):
+        pass
+    assert tasks.violations == []

@@ -1,0 +1,27 @@
+"""A non-modal window with an object's raw inspect JSON, like ``docker inspect``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
+
+OBJECT_NAME = "inspectDialog"
+
+
+class InspectDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(objectName="inspectText", readOnly=True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setPlainText("Loading…")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        self.resize(640, 520)
+
+    def set_data(self, data: Any) -> None:
+        self.text.setPlainText(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))

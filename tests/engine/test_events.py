@@ -1,0 +1,86 @@
+"""events.py: notices from the real event stream, and apply() against snapshot()."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+
+from volgui.engine import Engine, connect
+from volgui.engine.events import RESYNC, Follower, Notice, apply, notice_of
+
+
+def test_notice_of_keeps_what_changes_the_lists() -> None:
+    events = [
+        {"Type": "volume", "Action": "create", "Actor": {"ID": "a"}},
+        {"Type": "volume", "Action": "mount", "Actor": {"ID": "b"}},
+        {"Type": "volume", "Action": "destroy", "Actor": {"ID": "c"}},
+        {"Type": "container", "Action": "exec_start: sh", "Actor": {"ID": "x"}},
+    ]
+    assert notice_of(events) == Notice(volumes=frozenset({"a", "c"}))
+    assert notice_of(events[3:]).empty
+    assert notice_of([{"Type": "container", "Action": "die"}]).containers
+
+
+def test_follower_resyncs_then_reports_cli_changes(
+    sandbox_address: str, docker: Callable[..., str], unique: Callable[[str], str]
+) -> None:
+    engine = connect(sandbox_address)
+    notices: queue.Queue[Notice] = queue.Queue()
+    states: list[bool] = []
+    follower = Follower(engine, notices.put, lambda up, _e: states.append(up))
+    follower.start()
+    try:
+        assert notices.get(timeout=10) == RESYNC
+        assert states == [True]
+        names = [unique("burst") for _ in range(5)]
+        for name in names:
+            docker("volume", "create", name)
+        seen: set[str] = set()
+        count = 0
+        deadline = time.monotonic() + 10
+        while not set(names) <= seen and time.monotonic() < deadline:
+            n = notices.get(timeout=10)
+            seen |= n.volumes
+            count += 1
+        assert set(names) <= seen
+        for name in names:
+            docker("volume", "rm", name)
+    finally:
+        follower.stop()
+        engine.close()
+    assert not follower.alive
+    assert not any(t.name.startswith("volgui-events") for t in threading.enumerate())
+
+
+def test_follower_coalesces_a_burst(sandbox_address: str, engine: Engine, unique) -> None:
+    listener = connect(sandbox_address)
+    notices: queue.Queue[Notice] = queue.Queue()
+    follower = Follower(listener, notices.put, quiet=0.2, longest=2.0)
+    follower.start()
+    try:
+        assert notices.get(timeout=10) == RESYNC
+        names = [unique("many") for _ in range(10)]
+        for name in names:
+            engine.api.create_volume(name)
+        first = notices.get(timeout=10)
+        assert first.volumes == frozenset(names)  # one notice for the whole burst
+    finally:
+        follower.stop()
+        listener.close()
+
+
+def test_apply_matches_a_fresh_snapshot(
+    engine: Engine, image: str, docker: Callable[..., str], unique: Callable[[str], str]
+) -> None:
+    keep, gone, new = unique("keep"), unique("gone"), unique("new")
+    docker("volume", "create", keep)
+    docker("volume", "create", gone)
+    before = engine.snapshot()
+    docker("volume", "rm", gone)
+    docker("volume", "create", new)
+    docker("create", "-v", f"{keep}:/k", image, "true")
+    notice = Notice(volumes=frozenset({gone, new}), containers=True)
+    assert apply(engine, before, notice) == engine.snapshot()
+    assert apply(engine, before, RESYNC) == engine.snapshot()

@@ -1,0 +1,70 @@
+"""The engine goes away mid-session: banner, greyed data, retries, recovery.
+
+Uses a sandbox engine of its own (never the shared one), stopped and
+started again while the window watches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from volgui.engine.sandbox import Sandbox
+from volgui.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def own_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    box = Sandbox(tmp_path / "engine")
+    box.start()
+    yield box
+    box.stop()
+
+
+def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbox) -> None:
+    from volgui.ui import tasks
+
+    engine = own_sandbox.connect()
+    engine.call(engine.api.create_volume, "before-the-outage")
+    window = MainWindow(engine)
+    window.retry_first, window.retry_max = 0.2, 1.0
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.filled, timeout=15_000):
+        window.show()
+    assert {v.name for v in window.volume_model.items} == {"before-the-outage"}
+    assert not window.banner.isVisible()
+    assert window.volume_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+
+    with qtbot.waitSignal(window.engine_state, timeout=15_000) as down:
+        own_sandbox.stop()
+    assert down.args == [False]
+    assert window.banner.isVisible()
+    assert "not answering" in window.banner.message.text()
+    # The last data stays, greyed; actions that need the engine are off.
+    assert {v.name for v in window.volume_model.items} == {"before-the-outage"}
+    assert window.volume_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert not window.new_action.isEnabled()
+
+    with qtbot.waitSignal(window.engine_state, timeout=30_000) as up:
+        own_sandbox.start()
+        # While it was away, a change happened that only a resync can see.
+        side = own_sandbox.connect()
+        side.call(side.api.create_volume, "during-the-outage")
+        side.close()
+    assert up.args == [True]
+    qtbot.waitUntil(
+        lambda: (
+            {v.name for v in window.volume_model.items}
+            == {"before-the-outage", "during-the-outage"}
+        ),
+        timeout=15_000,
+    )
+    assert not window.banner.isVisible()
+    assert window.new_action.isEnabled()
+    window.close()
+    tasks.unwatch(engine)
+    engine.close()

@@ -149,7 +149,10 @@ class Container:
         cid = d["Id"]
         names = d.get("Names") or []
         name = names[0].lstrip("/") if names else cid[:12]
-        mounts = tuple(m for m in (Mount.from_api(cid, raw) for raw in d.get("Mounts") or []) if m)
+        # The engine lists Mounts in Go map order, different on every request:
+        # sort them, or equal containers compare unequal from one list to the next.
+        found = (Mount.from_api(cid, raw) for raw in d.get("Mounts") or [])
+        mounts = tuple(sorted((m for m in found if m), key=lambda m: m.destination))
         return cls(
             id=cid,
             name=name,

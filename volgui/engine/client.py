@@ -8,6 +8,7 @@ return our dataclasses. Engine operations live in modules of their own
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any
 import docker
 import docker.errors
 import docker.tls
+import docker.transport.unixconn
 import docker.utils
 import requests
 
@@ -30,6 +32,25 @@ from volgui.engine.model import Container, Mount, Snapshot, Volume
 SANDBOX_LABEL = "volgui.sandbox=1"
 
 RequestHook = Callable[[str, str], None]
+
+
+def _connect_unix(self: docker.transport.unixconn.UnixHTTPConnection) -> None:
+    """docker-py's unix connect, closing the socket when connecting fails.
+
+    The SDK leaves it to the garbage collector (a ResourceWarning per attempt),
+    which a client that retries while the engine is down makes often.
+    """
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(self.timeout)
+        sock.connect(self.unix_socket)
+    except BaseException:
+        sock.close()
+        raise
+    self.sock = sock
+
+
+docker.transport.unixconn.UnixHTTPConnection.connect = _connect_unix
 
 
 class _APIClient(docker.APIClient):

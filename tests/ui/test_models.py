@@ -91,7 +91,9 @@ def test_diff_keeps_selection_and_applies_changes(
     changed.append(Volume("aardvark"))
     model.set_items(changed)
     assert sum(inserted) == 2 and sum(removed) == 1
-    assert [model.item(r).name for r in range(model.rowCount())] == sorted(v.name for v in changed)
+    # Named volumes first, then anonymous ones, each by name.
+    expected = sorted(changed, key=lambda v: (v.anonymous, v.name))
+    assert [model.item(r).name for r in range(model.rowCount())] == [v.name for v in expected]
     assert model.item(model.row_of("delta")).labels == {"new": "1"}
     selected = [i.data(KeyRole) for i in table.selectionModel().selectedRows()]
     assert selected == ["charlie"]

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._restore_settings()
+        self.volume_table.setFocus()
 
         self._retry_timer = QTimer(self, singleShot=True)
         self._retry_timer.timeout.connect(self.refresh)

@@ -26,7 +26,10 @@ class VolumeModel(RowModel[Volume]):
         self.sizes: Mapping[str, int] = {}
         self.columns = (
             Column(
-                "Name", fmt.volume_name, sort=lambda v: v.name.casefold(), tooltip=self._name_tip
+                "Name",
+                fmt.volume_name,
+                sort=lambda v: (v.anonymous, v.name.casefold()),
+                tooltip=self._name_tip,
             ),
             Column("Driver", lambda v: v.driver),
             Column(

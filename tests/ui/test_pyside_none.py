@@ -19,3 +19,20 @@ def test_a_million_void_calls_do_not_exhaust_none() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-500:]
     assert int(proc.stdout) < 100
+
+
+def test_a_million_emits_do_not_exhaust_true() -> None:
+    # 6.12's SignalInstance.emit() also returned True without a reference.
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "class P(QObject):\n"
+        "    ping = Signal()\n"
+        "p = P()\n"
+        "before = sys.getrefcount(True)\n"
+        "for _ in range(1_000_000): p.ping.emit()\n"
+        "print(before - sys.getrefcount(True))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert int(proc.stdout) < 100

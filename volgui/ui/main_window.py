@@ -67,7 +67,7 @@ class _Relay(QObject):
     """Carries the event follower's callbacks (its thread) to the GUI thread."""
 
     notice = Signal(object)
-    state = Signal(object)  # (up, error): no queued bool, see tasks.Task._outcome
+    state = Signal(object)  # (up, error)
 
 
 def _fetch(

@@ -76,8 +76,7 @@ class Task(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
-    # worker -> GUI thread (queued). One object argument: PySide 6.12 loses a
-    # reference to True/False passed as a queued bool (fatal at exit).
+    # worker -> GUI thread (queued): one (ok, value) tuple.
     _outcome = Signal(object)
 
     def __init__(self, owner: QObject | None, what: str) -> None:

@@ -206,7 +206,10 @@ def test_prune_removes_exactly_the_previewed_list(
     assert isinstance(dialog, PruneDialog) and dialog.objectName() == "pruneDialog"
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
     assert anon in dialog.names and named not in dialog.names and used not in dialog.names
-    assert dialog.list.count() == len(dialog.names)
+    listed = [
+        dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())
+    ]
+    assert listed == dialog.names
     dialog.include_named.setChecked(True)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
     assert {anon, named} <= set(dialog.names) and used not in dialog.names

@@ -9,7 +9,7 @@ Signals: ``pruned(PruneResult)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -88,10 +88,12 @@ class PruneDialog(QDialog):
         self.preview = list(volumes)
         self.list.setEnabled(True)
         for v in volumes:
-            kind = "anonymous" if v.anonymous else "named"
-            text = f"{v.name}   ({kind}, {fmt.ago(v.created_at) or 'age unknown'})"
-            item = QListWidgetItem(text)
-            item.setToolTip(fmt.pairs(v.labels) or "no labels")
+            # Anonymous names are 64 hex digits: the short form, like docker's
+            # short ids, with the full name in the tooltip and the data role.
+            age = fmt.ago(v.created_at) or "age unknown"
+            item = QListWidgetItem(f"{fmt.volume_name(v)}  ·  created {age}")
+            item.setData(Qt.ItemDataRole.UserRole, v.name)
+            item.setToolTip(f"{v.name}\nlabels: {fmt.pairs(v.labels) or 'none'}")
             self.list.addItem(item)
         which = "unused volumes" if self.include_named.isChecked() else "unused anonymous volumes"
         if volumes:

@@ -117,14 +117,15 @@ LINES: list[str] = [
     "busybox:1.36 sh -c 'while :; do sleep 1; done'",
     "--network host --name {p}hostnet busybox:1.36",
     "--network none --read-only --entrypoint '' busybox:1.36 ls -la /",
+    "--entrypoint '' redis:7 cat /etc/os-release",
+    "--rm -d -it --name {p}scratch -u vscode mcr.microsoft.com/devcontainers/python:3.12 sh",
+    "-v {p}redisdata:/data -w /data redis:7 redis-server",
 ]
 
 
 @pytest.fixture(scope="session")
 def readme_images(docker: Any, image: str) -> list[str]:
     for ref, changes in IMAGES.items():
-        if docker("images", "-q", ref):
-            continue
         base = docker("create", image)
         args = [a for change in changes for a in ("--change", change)]
         docker("commit", *args, base, ref)
@@ -328,3 +329,57 @@ def test_runcmd_refuses_what_it_cannot_carry_over(
 def test_runcmd_unknown_container(capsys: Any) -> None:
     code, _, err = _volgui(capsys, "runcmd", "no-such-container-xyz")
     assert code == 1 and err == "volgui: no such container: no-such-container-xyz"
+
+
+def test_runcmd_leaves_out_what_the_image_provides(
+    engine: Engine, docker: Any, readme_images: list[str], unique: Callable[[str], str]
+) -> None:
+    name = unique("pg")
+    # Everything the image already says, said again: none of it belongs in the line.
+    docker(
+        "create", "--name", name, "-e", "PGDATA=/var/lib/postgresql/data", "-e", "X=1",
+        "--entrypoint", "docker-entrypoint.sh", "postgres:16", "postgres",
+    )  # fmt: skip
+    assert (
+        engine.container_spec(name).to_command() == f"docker run --name {name} -e X=1 postgres:16"
+    )
+    dev = unique("dev")
+    docker("create", "--name", dev, "-u", "vscode", "-l", "dev.containers.features=common",
+           "mcr.microsoft.com/devcontainers/python:3.12")  # fmt: skip
+    line = engine.container_spec(dev).to_command()
+    assert line == f"docker run --name {dev} mcr.microsoft.com/devcontainers/python:3.12"
+    # An entrypoint given without a command drops the image's command: keep it explicit.
+    bare = unique("bare")
+    docker("create", "--name", bare, "--entrypoint", "docker-entrypoint.sh", "postgres:16")
+    line = engine.container_spec(bare).to_command()
+    assert line == f"docker run --name {bare} --entrypoint docker-entrypoint.sh postgres:16"
+
+
+def test_reuse_anonymous_names_the_volumes_a_recreate_must_keep(
+    engine: Engine, docker: Any, readme_images: list[str], unique: Callable[[str], str]
+) -> None:
+    name = unique("pg")
+    docker("create", "--name", name, "-v", "/cache", "--mount", "type=volume,dst=/m", "postgres:16")
+    mounts = {m["Destination"]: m["Name"] for m in engine.inspect_container(name)["Mounts"]}
+    assert set(mounts) == {"/cache", "/m", "/var/lib/postgresql/data"}
+    plain = engine.container_spec(name)
+    assert [(m.destination, m.source) for m in plain.mounts] == [("/m", None), ("/cache", None)]
+    kept = engine.container_spec(name, reuse_anonymous=True)
+    assert sorted((m.destination, m.source) for m in kept.mounts) == sorted(mounts.items())
+    # Rebuilt from that line, the new container mounts the very same volumes.
+    docker("rm", name)
+    again = docker("create", *split_command(kept.to_command()))
+    got = {m["Destination"]: m["Name"] for m in engine.inspect_container(again)["Mounts"]}
+    assert got == mounts
+
+
+def test_a_start_failure_says_the_container_was_created(
+    engine: Engine, readme_images: list[str], unique: Callable[[str], str], capsys: Any
+) -> None:
+    name = unique("nostart")
+    # busybox under the postgres name has no docker-entrypoint.sh: the start fails.
+    code, out, err = _volgui(capsys, "create", "--start", "--", "--name", name, "postgres:16")
+    assert code == 1 and out == ""
+    assert err.startswith(f"volgui: container {name} was created but did not start: ")
+    assert len(err.splitlines()) == 1
+    assert engine.inspect_container(name)["State"]["Status"] in ("created", "exited")

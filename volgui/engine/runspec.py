@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from volgui.engine.errors import InvalidInput, NotFound
+from volgui.engine.errors import EngineError, InvalidInput, NotFound
 from volgui.engine.model import MountType
 from volgui.engine.validate import check_destination, check_name
 
@@ -1331,7 +1331,12 @@ def create(engine: Engine, spec: RunSpec, start: bool = False) -> str:
     created = engine.call(engine.api.create_container_from_config, body, spec.name)
     cid: str = created["Id"]
     if start:
-        engine.call(engine.api.start, cid)
+        try:
+            engine.call(engine.api.start, cid)
+        except EngineError as e:
+            # Like docker run: the container stays, so its settings can be looked at.
+            who = spec.name or cid[:12]
+            raise EngineError(f"container {who} was created but did not start: {e}") from e
     return cid
 
 

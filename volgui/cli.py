@@ -15,7 +15,7 @@ from pathlib import Path
 from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
 from volgui.engine import graph as graph_text
 from volgui.engine.recreate import mount_from_arg
-from volgui.engine.runspec import RunSpec, split_command
+from volgui.engine.runspec import RunSpec, connect_commands, split_command
 from volgui.engine.sandbox import Sandbox, default_dir
 from volgui.engine.sandbox import seed as seed_sandbox
 
@@ -71,7 +71,11 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_runcmd(args: argparse.Namespace) -> int:
-    print(_engine(args).container_spec(args.container).to_command())
+    engine = _engine(args)
+    print(engine.container_spec(args.container).to_command())
+    # Networks beyond the first are joined after the run, as they were made.
+    for line in connect_commands(engine.inspect_container(args.container)):
+        print(line)
     return 0
 
 

@@ -105,9 +105,9 @@ def test_ports_expand_like_the_cli() -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("docker run --privileged busybox", "flag --privileged is not supported"),
-        ("docker run -dP busybox", "flag -P is not supported"),
-        ("docker run --env-file x.env busybox", "flag --env-file is not supported"),
+        ("docker run --privileged busybox", "flag --privileged is not handled by volgui"),
+        ("docker run -dP busybox", "flag -P is not handled by volgui"),
+        ("docker run --env-file x.env busybox", "flag --env-file is not handled by volgui"),
         ("docker run -v a:b:c:d busybox", "invalid -v 'a:b:c:d': too many ':'"),
         ("docker run -v data:rel busybox", "'rel' is not an absolute path"),
         ("docker run -v d1:/d -v /x:/d/ busybox", "duplicate mount destination /d"),
@@ -133,6 +133,9 @@ def test_ports_expand_like_the_cli() -> None:
         ("docker run -p 70000:80 busybox", "is not a port"),
         ("docker run -p 80/icmp busybox", "protocol must be tcp, udp or sctp"),
         ("docker run --network-alias db busybox", "--network-alias needs --network"),
+        ("docker run --network host --ip 10.0.0.2 busybox", "--ip needs --network"),
+        ("docker run --network n1 --ip 10.0.0.300 busybox", "not an IPv4 address"),
+        ("docker run --network n1 --ip6 10.0.0.3 busybox", "invalid --ip6 '10.0.0.3'"),
         ("docker run --network a --network b busybox", "--network given twice"),
         ("docker run --volumes-from web:rx busybox", "invalid --volumes-from 'web:rx'"),
         ("docker run --rm=maybe busybox", "'maybe' is not true or false"),
@@ -246,6 +249,8 @@ def run_specs(draw: st.DrawFn) -> RunSpec:
         mounts.append(draw(maker(dest)))
     network = draw(st.sampled_from([None, "host", "none", "appnet", "container:db"]))
     aliases = tuple(draw(st.lists(_name, max_size=2))) if network == "appnet" else ()
+    ip = draw(st.sampled_from([None, "10.1.2.3"])) if network == "appnet" else None
+    ip6 = draw(st.sampled_from([None, "fd00::7"])) if network == "appnet" else None
     auto_remove = draw(st.booleans())
     restart = (
         None
@@ -296,6 +301,8 @@ def run_specs(draw: st.DrawFn) -> RunSpec:
         expose=tuple(draw(st.lists(st.sampled_from(["80", "9000-9002/udp"]), max_size=1))),
         network=network,
         network_aliases=aliases,
+        ip=ip,
+        ip6=ip6,
         read_only=draw(st.booleans()),
         auto_remove=auto_remove,
         detach=draw(st.booleans()),

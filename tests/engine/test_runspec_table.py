@@ -11,6 +11,7 @@ Containers are created, never started: starting adds nothing here.
 from __future__ import annotations
 
 import json
+import random
 import re
 import shlex
 import uuid
@@ -90,6 +91,7 @@ LINES: list[str] = [
     "-v {host}:/usr/local/etc/redis --name {p}myredis redis:7 "
     "redis-server /usr/local/etc/redis/redis.conf",
     "-d --network {net} --network-alias cache --network-alias redis --name {p}redis3 redis:7",
+    "--network {net} --ip {ip} --network-alias db --name {p}pg-static postgres:16",
     "--net={net} -h cache.internal --name={p}redis4 --label=version=7 "
     "--mount type=bind,src=.,dst=/work redis:7",
     # a dev container
@@ -135,10 +137,17 @@ def readme_images(docker: Any, image: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def network(docker: Any) -> Iterator[str]:
+    """A user-defined network with a subnet of its own, for aliases and --ip."""
     name = f"appnet-{uuid.uuid4().hex[:8]}"
-    docker("network", "create", name)
+    docker("network", "create", "--subnet", f"10.{random.randint(1, 254)}.77.0/24", name)
     yield name
     docker("network", "rm", name, check=False)
+
+
+@pytest.fixture(scope="session")
+def network_ip(docker: Any, network: str) -> str:
+    subnet = json.loads(docker("network", "inspect", network))[0]["IPAM"]["Config"][0]["Subnet"]
+    return subnet.rsplit(".", 1)[0] + ".10"
 
 
 @pytest.fixture
@@ -215,6 +224,7 @@ def test_volgui_create_equals_docker_create(
     docker: Any,
     readme_images: list[str],
     network: str,
+    network_ip: str,
     workdir: Path,
     unique: Callable[[str], str],
     capsys: pytest.CaptureFixture[str],
@@ -224,7 +234,7 @@ def test_volgui_create_equals_docker_create(
     vf = ""
     if "{vf}" in template:
         vf = docker("create", "--name", unique("volsrc"), "-v", "/shared-data", "busybox:1.36")
-    fill = {"host": str(workdir), "net": network, "vf": vf}
+    fill = {"host": str(workdir), "net": network, "ip": network_ip, "vf": vf}
     ref_args = shlex.split(template.format(p=ref_p, **fill))
     our_args = shlex.split(template.format(p=our_p, **fill))
     detached = "-d" in ref_args or any(re.fullmatch(r"-[it]*d[it]*", a) for a in ref_args)
@@ -258,8 +268,8 @@ def test_volgui_create_equals_docker_create(
 
 
 BAD_LINES: list[tuple[str, str]] = [
-    ("--privileged -v {p}vol:/data busybox:1.36", "flag --privileged is not supported"),
-    ("-v {p}vol:/data --gpus all busybox:1.36", "flag --gpus is not supported"),
+    ("--privileged -v {p}vol:/data busybox:1.36", "flag --privileged is not handled by volgui"),
+    ("-v {p}vol:/data --gpus all busybox:1.36", "flag --gpus is not handled by volgui"),
     ("--mount type=volume,src={p}vol,dst=/x -v a:b:c:d busybox:1.36", "too many ':'"),
     ("-v {p}vol:data busybox:1.36", "'data' is not an absolute path"),
     ("-v {p}vol:/data --tmpfs /data busybox:1.36", "duplicate mount destination /data"),
@@ -383,3 +393,42 @@ def test_a_start_failure_says_the_container_was_created(
     assert err.startswith(f"volgui: container {name} was created but did not start: ")
     assert len(err.splitlines()) == 1
     assert engine.inspect_container(name)["State"]["Status"] in ("created", "exited")
+
+
+def test_runcmd_joins_further_networks_with_network_connect(
+    engine: Engine,
+    docker: Any,
+    image: str,
+    network: str,
+    network_ip: str,
+    unique: Callable[[str], str],
+    capsys: Any,
+) -> None:
+    name, other = unique("two-nets"), unique("othernet")
+    docker("network", "create", other)
+    try:
+        docker("create", "--name", name, "--network", network, "--ip", network_ip, image)
+        docker("network", "connect", "--alias", "side", other, name)
+        code, out, err = _volgui(capsys, "runcmd", name)
+        assert code == 0, err
+        assert out.splitlines() == [
+            f"docker run --name {name} --network {network} --ip {network_ip} {image}",
+            f"docker network connect --alias side {other} {name}",
+        ]
+
+        def networks() -> dict[str, Any]:
+            ins = engine.inspect_container(name)
+            nets = ins["NetworkSettings"]["Networks"]
+            for ep in nets.values():  # docker network connect adds the short id as an alias
+                ep["Aliases"] = [a for a in ep["Aliases"] or [] if a != ins["Id"][:12]]
+            return nets
+
+        before = networks()
+        docker("rm", name)
+        for line in out.splitlines():  # run the way a shell would, create for run
+            words = shlex.split(line)[1:]
+            docker(*(["create", *words[1:]] if words[0] == "run" else words))
+        assert networks() == before
+    finally:
+        docker("rm", "-f", name, check=False)
+        docker("network", "rm", other, check=False)

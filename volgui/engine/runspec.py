@@ -501,6 +501,8 @@ class RunSpec:
     expose: tuple[str, ...] = ()
     network: str | None = None
     network_aliases: tuple[str, ...] = ()
+    ip: str | None = None
+    ip6: str | None = None
     read_only: bool = False
     auto_remove: bool = False
     detach: bool = False
@@ -560,6 +562,10 @@ class RunSpec:
             args += ["--network", self.network]
         for alias in self.network_aliases:
             args += ["--network-alias", alias]
+        if self.ip is not None:
+            args += ["--ip", self.ip]
+        if self.ip6 is not None:
+            args += ["--ip6", self.ip6]
         for p in self.ports:
             args += ["-p", p]
         for p in self.expose:
@@ -621,12 +627,26 @@ class RunSpec:
         if self.network is not None:
             if not self.network or any(c.isspace() for c in self.network):
                 raise InvalidInput(f"invalid --network {self.network!r}")
-        if self.network_aliases:
-            net = self.network or "default"
-            if net in _BUILTIN_NETWORKS or net.startswith("container:"):
+        net = self.network or "default"
+        for flag, given in (
+            ("--network-alias", self.network_aliases),
+            ("--ip", self.ip),
+            ("--ip6", self.ip6),
+        ):
+            if given and (net in _BUILTIN_NETWORKS or net.startswith("container:")):
                 raise InvalidInput(
-                    f"--network-alias needs --network with a user-defined network (not {net})"
+                    f"{flag} needs --network with a user-defined network (not {net})"
                 )
+        for flag, address, version in (("--ip", self.ip, 4), ("--ip6", self.ip6, 6)):
+            if address is None:
+                continue
+            try:
+                ok = ipaddress.ip_address(address).version == version
+            except ValueError:
+                ok = False
+            if not ok:
+                raise InvalidInput(f"invalid {flag} {address!r}: not an IPv{version} address")
+        if self.network_aliases:
             for a in self.network_aliases:
                 if not a or any(c.isspace() for c in a):
                     raise InvalidInput(f"invalid --network-alias {a!r}")
@@ -692,6 +712,9 @@ class RunSpec:
         restart_name, retries = _split_restart(self.restart or "no")
         network = self.network or "default"
         endpoint: dict[str, Any] = {}
+        if self.ip or self.ip6:
+            ipam = {"IPv4Address": self.ip, "IPv6Address": self.ip6}
+            endpoint["IPAMConfig"] = {k: v for k, v in ipam.items() if v}
         if self.network_aliases:
             endpoint["Aliases"] = list(self.network_aliases)
         entrypoint: list[str] | None = None
@@ -879,6 +902,8 @@ _FLAGS: tuple[_Flag, ...] = (
     _Flag("net", None, _assign_once("network", "--network")),
     _Flag("network-alias", None, _append("network_aliases")),
     _Flag("net-alias", None, _append("network_aliases")),
+    _Flag("ip", None, _assign("ip")),
+    _Flag("ip6", None, _assign("ip6")),
     _Flag("volumes-from", None, _append("volumes_from")),
     _Flag("read-only", None, None, "read_only"),
     _Flag("rm", None, None, "auto_remove"),
@@ -955,7 +980,7 @@ class _Parser:
         spec = RunSpec(
             image=argv[self.pos],
             command=tuple(argv[self.pos + 1 :]),
-            name=acc.get("name"),
+            name=acc.get("name") or None,
             entrypoint=acc.get("entrypoint"),
             env=tuple(acc.get("env", ())),
             labels=_pairs(acc.get("labels", ())),
@@ -968,6 +993,8 @@ class _Parser:
             expose=tuple(acc.get("expose", ())),
             network=acc.get("network") or None,
             network_aliases=tuple(acc.get("network_aliases", ())),
+            ip=acc.get("ip") or None,
+            ip6=acc.get("ip6") or None,
             read_only=acc.get("read_only", False),
             auto_remove=acc.get("auto_remove", False),
             detach=acc.get("detach", False),
@@ -979,10 +1006,7 @@ class _Parser:
 
 
 def _unknown(flag: str) -> str:
-    return (
-        f"docker run flag {flag} is not supported by volgui "
-        "(it would be dropped, so nothing was created)"
-    )
+    return f"docker run flag {flag} is not handled by volgui (refused rather than dropped)"
 
 
 # -- whole command lines ---------------------------------------------------
@@ -1086,6 +1110,13 @@ _PLAIN_HOST_CONFIG: dict[str, tuple[Any, ...]] = {
     "ShmSize": (67108864, 0, None),
     "IpcMode": ("private", "shareable", "", None),
     "Runtime": ("runc", "", None),
+    "BlkioWeight": (0, None),
+    "CpusetMems": ("", None),
+    "CpuRealtimePeriod": (0, None),
+    "CpuRealtimeRuntime": (0, None),
+    "DeviceCgroupRules": (None, []),
+    "StorageOpt": (None, {}),
+    "Cgroup": ("", None),
 }
 _FLAG_OF = {
     "CapAdd": "--cap-add",
@@ -1123,6 +1154,13 @@ _FLAG_OF = {
     "ShmSize": "--shm-size",
     "IpcMode": "--ipc",
     "Runtime": "--runtime",
+    "BlkioWeight": "--blkio-weight",
+    "CpusetMems": "--cpuset-mems",
+    "CpuRealtimePeriod": "--cpu-rt-period",
+    "CpuRealtimeRuntime": "--cpu-rt-runtime",
+    "DeviceCgroupRules": "--device-cgroup-rule",
+    "StorageOpt": "--storage-opt",
+    "Cgroup": "--cgroup",
 }
 
 
@@ -1148,6 +1186,15 @@ def _lost_settings(inspect: Mapping[str, Any], image_config: Mapping[str, Any]) 
         lost.append("--health-cmd")
     if cfg.get("StopTimeout") is not None:
         lost.append("--stop-timeout")
+    if cfg.get("MacAddress"):
+        lost.append("--mac-address")
+    networks = (inspect.get("NetworkSettings") or {}).get("Networks") or {}
+    for ep in networks.values():
+        ep = ep or {}
+        if (ep.get("IPAMConfig") or {}).get("LinkLocalIPs"):
+            lost.append("--link-local-ip")
+        if ep.get("Links"):
+            lost.append("--link")
     return lost
 
 
@@ -1236,11 +1283,15 @@ def _from_container(
         number, _, proto = port.partition("/")
         suffix = "" if proto in ("", "tcp") else f"/{proto}"
         for row in rows or [{}]:
-            ip = row.get("HostIp") or ""
+            host_ip = row.get("HostIp") or ""
             host = row.get("HostPort") or ""
-            if ":" in ip:
-                ip = f"[{ip}]"
-            text = f"{ip}:{host}:{number}" if ip else (f"{host}:{number}" if host else number)
+            if ":" in host_ip:
+                host_ip = f"[{host_ip}]"
+            text = (
+                f"{host_ip}:{host}:{number}"
+                if host_ip
+                else (f"{host}:{number}" if host else number)
+            )
             ports.append(text + suffix)
         bound.add(port)
     image_ports = set(img.get("ExposedPorts") or {})
@@ -1252,10 +1303,14 @@ def _from_container(
 
     network: str | None = None if network_mode == "default" else network_mode
     aliases: tuple[str, ...] = ()
+    ip: str | None = None
+    ip6: str | None = None
     networks = (inspect.get("NetworkSettings") or {}).get("Networks") or {}
     if network and network in networks:
-        # The engine adds the short id as an alias once the container has run.
-        aliases = tuple(a for a in (networks[network] or {}).get("Aliases") or [] if a != cid[:12])
+        endpoint = networks[network] or {}
+        aliases = _aliases(endpoint, cid)
+        ipam = endpoint.get("IPAMConfig") or {}
+        ip, ip6 = ipam.get("IPv4Address") or None, ipam.get("IPv6Address") or None
 
     attached = cfg.get("AttachStdout") or cfg.get("AttachStderr")
     spec = cls(
@@ -1274,6 +1329,8 @@ def _from_container(
         expose=expose,
         network=network,
         network_aliases=aliases,
+        ip=ip,
+        ip6=ip6,
         read_only=bool(hc.get("ReadonlyRootfs")),
         auto_remove=bool(hc.get("AutoRemove")),
         detach=not attached,
@@ -1282,6 +1339,39 @@ def _from_container(
         volumes_from=tuple(hc.get("VolumesFrom") or ()),
     )
     return spec
+
+
+def _aliases(endpoint: Mapping[str, Any], cid: str) -> tuple[str, ...]:
+    # The engine adds the short id as an alias once the container has run.
+    return tuple(a for a in endpoint.get("Aliases") or [] if a != cid[:12])
+
+
+def connect_commands(inspect: Mapping[str, Any]) -> list[str]:
+    """``docker network connect`` lines for the networks beyond the first.
+
+    A ``docker run`` line (API 1.41) joins one network; a container joined to
+    more got them from ``docker network connect``, and needs the same again.
+    """
+    cid: str = inspect.get("Id", "")
+    name = (inspect.get("Name") or "").lstrip("/") or cid[:12]
+    mode = (inspect.get("HostConfig") or {}).get("NetworkMode") or "default"
+    primary = "bridge" if mode == "default" else mode
+    networks = (inspect.get("NetworkSettings") or {}).get("Networks") or {}
+    lines = []
+    for net, endpoint in networks.items():
+        if net == primary:
+            continue
+        endpoint = endpoint or {}
+        args = ["docker", "network", "connect"]
+        for alias in _aliases(endpoint, cid):
+            args += ["--alias", alias]
+        ipam = endpoint.get("IPAMConfig") or {}
+        if ipam.get("IPv4Address"):
+            args += ["--ip", ipam["IPv4Address"]]
+        if ipam.get("IPv6Address"):
+            args += ["--ip6", ipam["IPv6Address"]]
+        lines.append(" ".join(shlex.quote(a) for a in [*args, net, name]))
+    return lines
 
 
 def _mount_from_api(
@@ -1354,6 +1444,7 @@ __all__ = [
     "MountSpec",
     "RunSpec",
     "create",
+    "connect_commands",
     "exposed_ports",
     "parse_command",
     "port_bindings",

@@ -102,7 +102,7 @@ def start_to_filled(address: str, runs: int = 3) -> list[float]:
         line = proc.stdout.readline()
         elapsed = time.perf_counter() - start
         proc.wait(30)
-        if line.strip() != "filled":
+        if not line.startswith("filled"):
             raise RuntimeError(f"volgui did not report a filled window: {line!r}")
         times.append(elapsed)
     return times
@@ -136,7 +136,7 @@ def main() -> int:
         beat.start()
         window = MainWindow(window_engine)
         window.show()
-        run_until(lambda: window._filled)
+        run_until(lambda: window.is_filled)
         first = beat.stop()
         snap = window.snapshot
         print(

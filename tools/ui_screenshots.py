@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     window.move(0, 0)
     window.resize(1360, 820)
     window.show()
-    wait_for(lambda: window._filled)
+    wait_for(lambda: window.is_filled)
 
     window.compute_sizes()
     wait_for(lambda: not window.computing_sizes)

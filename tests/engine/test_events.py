@@ -84,3 +84,16 @@ def test_apply_matches_a_fresh_snapshot(
     notice = Notice(volumes=frozenset({gone, new}), containers=True)
     assert apply(engine, before, notice) == engine.snapshot()
     assert apply(engine, before, RESYNC) == engine.snapshot()
+
+
+def test_a_quiet_stream_resyncs_now_and_then(sandbox_address: str) -> None:
+    listener = connect(sandbox_address)
+    notices: queue.Queue[Notice] = queue.Queue()
+    follower = Follower(listener, notices.put, resync_every=0.3)
+    follower.start()
+    try:
+        assert notices.get(timeout=10) == RESYNC  # the connection
+        assert notices.get(timeout=5) == RESYNC  # a quiet 0.3 s
+    finally:
+        follower.stop()
+        listener.close()

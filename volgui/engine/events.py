@@ -4,8 +4,9 @@
 (volume and container events only) and a dispatcher that coalesces a burst of
 events into one :class:`Notice`. Every (re)connection yields a ``resync``
 notice: the stream opens *first*, then the listener takes a full snapshot, so
-nothing that happens in between is lost. The engine drops events under load
-and a restart loses the stream; a full snapshot is the only honest answer.
+nothing that happens in between is lost; so does a quiet ``resync_every``.
+The engine drops events under load and a restart loses the stream; a full
+snapshot is the only honest answer.
 
 :func:`apply` turns a notice into a new :class:`Snapshot` with as few
 requests as it can: one inspect per named volume, one container list if any
@@ -111,6 +112,9 @@ class Follower:
     quiet: float = 0.03  # a burst ends after this long without an event...
     longest: float = 0.15  # ...or this long after it began
     backoff: tuple[float, float] = (0.5, 8.0)
+    # A quiet minute ends in a resync too: the engine drops events under load
+    # without a word, and a dropped event is a gap nothing else would reveal.
+    resync_every: float = 60.0
     _stop: threading.Event = field(default_factory=threading.Event, init=False)
     _queue: queue.Queue[Any] = field(default_factory=queue.Queue, init=False)
     _stream: Any = field(default=None, init=False)
@@ -179,16 +183,27 @@ class Follower:
 
     def _dispatch(self) -> None:
         carry: Any = None
+        up = False
         while not self._stop.is_set():
-            item, carry = (carry, None) if carry is not None else (self._queue.get(), None)
+            if carry is not None:
+                item, carry = carry, None
+            else:
+                try:
+                    item = self._queue.get(timeout=self.resync_every)
+                except queue.Empty:
+                    if up:
+                        self._call(self.on_notice, RESYNC)
+                    continue
             if item is None:
                 return
             kind, payload = item
             if kind == "up":
+                up = True
                 self._call(self.on_state, True, None)
                 self._call(self.on_notice, RESYNC)
                 continue
             if kind == "down":
+                up = False
                 self._call(self.on_state, False, payload)
                 continue
             events = [payload]

@@ -38,6 +38,7 @@ from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
 from volgui.engine.volumes import PruneResult
 from volgui.ui import errors, tasks
+from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
@@ -640,15 +641,18 @@ class MainWindow(QMainWindow):
         self.volume_model.set_sizes(sizes)
         self._update_details()
         total = sum(s for s in sizes.values() if s > 0)
-        from volgui.ui.format import size
-
-        self.statusBar().showMessage(f"Sizes computed: {size(total)} in all", 8000)
+        self.statusBar().showMessage(f"Sizes computed: {fmt.size(total)} in all", 8000)
 
     def _sizes_settled(self) -> None:
         self._sizes_task = None
         self.busy.hide()
         self.cancel_sizes_button.hide()
         self._update_actions()
+
+    @property
+    def is_filled(self) -> bool:
+        """True once the first snapshot is on screen."""
+        return self._filled
 
     @property
     def computing_sizes(self) -> bool:
@@ -709,7 +713,7 @@ class MainWindow(QMainWindow):
         menu.popup(self.container_table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def _update_actions(self) -> None:
-        if not hasattr(self, "volume_table") or not hasattr(self, "sizes_action"):
+        if not hasattr(self, "sizes_action"):  # selection signals during construction
             return
         up = self.engine_up
         self.new_action.setEnabled(up)

@@ -145,9 +145,9 @@ class Runner(QObject):
 
     def __init__(self, workers: int = 4) -> None:
         super().__init__()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="volgui-task")
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None
         self._tasks: set[Task] = set()
-        self._closed = False
 
     @property
     def running(self) -> tuple[Task, ...]:
@@ -182,6 +182,8 @@ class Runner(QObject):
             except RuntimeError:  # the Task was deleted with the application
                 pass
 
+        if self._pool is None:  # first use, or after shutdown()
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="volgui-task")
         self._pool.submit(work)
         return task
 
@@ -191,20 +193,21 @@ class Runner(QObject):
             self.count_changed.emit(len(self._tasks))
 
     def shutdown(self, wait: bool = True) -> None:
-        """Cancel every task and stop the worker threads."""
+        """Cancel every task and stop the worker threads (the next submit starts new ones)."""
         for task in list(self._tasks):
             task.cancel()
-        self._pool.shutdown(wait=wait, cancel_futures=True)
-        self._closed = True
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
 
 
 _runner: Runner | None = None
 
 
 def runner() -> Runner:
-    """The shared pool (created on first use, again after :func:`shutdown`)."""
+    """The shared pool, created on first use; lives as long as the process."""
     global _runner
-    if _runner is None or _runner._closed:
+    if _runner is None:
         _runner = Runner()
     return _runner
 
@@ -222,10 +225,9 @@ def run_stream(
 
 
 def shutdown(wait: bool = True) -> None:
-    global _runner
+    """Cancel every task and stop the worker threads (at exit, and after each test)."""
     if _runner is not None:
         _runner.shutdown(wait)
-        _runner = None
 
 
 # -- the GUI-thread guard -------------------------------------------------

@@ -1,0 +1,61 @@
+"""`volgui` with no command opens the window; --sandbox-fallback opens the demo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from volgui.engine.sandbox import Sandbox
+
+
+def _volgui(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = dict(
+        os.environ,
+        VOLGUI_EXIT_WHEN_FILLED="1",
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "volgui", *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=120,
+    )
+
+
+def test_no_command_opens_a_filled_window(
+    sandbox_address: str, tmp_path: Path, docker: Callable[..., str]
+) -> None:
+    proc = _volgui(["--host", sandbox_address], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    word, title, count = proc.stdout.splitlines()[0].split("\t")
+    assert word == "filled"
+    assert title == f"volgui — {sandbox_address} (sandbox engine)"
+    assert count == f"{len(docker('volume', 'ls', '-q').split())} volumes"
+    assert list((tmp_path / "config").rglob("volgui.ini")), "settings kept in XDG_CONFIG_HOME"
+
+
+def test_sandbox_fallback_opens_the_seeded_sandbox(tmp_path: Path) -> None:
+    where = tmp_path / "demo"
+    try:
+        proc = _volgui(
+            ["--sandbox-fallback"],
+            tmp_path,
+            DOCKER_HOST=f"unix://{tmp_path}/nothing-here.sock",
+            VOLGUI_SANDBOX_DIR=str(where),
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert "starting the sandbox engine with sample data" in proc.stderr
+        word, title, count = proc.stdout.splitlines()[0].split("\t")
+        assert word == "filled" and title.endswith("(sandbox engine)")
+        engine = Sandbox(where).connect()
+        names = {v.name for v in engine.snapshot().volumes}
+        engine.close()
+        assert "shop-pgdata" in names and count == f"{len(names)} volumes"
+    finally:
+        Sandbox(where).stop()

@@ -355,3 +355,17 @@ def test_column_widths_and_geometry_persist(
     with qtbot.waitSignal(second.filled, timeout=WAIT):
         pass
     second.close()
+
+
+def test_f5_refreshes_and_ctrl_n_opens_new_volume(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window.activateWindow()
+    window.volume_table.setFocus()
+    qtbot.waitUntil(window.volume_table.hasFocus, timeout=WAIT)
+    with qtbot.waitSignal(window.snapshot_changed, timeout=WAIT):
+        qtbot.keyClick(window.volume_table, Qt.Key.Key_F5)
+    qtbot.keyClick(window.volume_table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in window.findChildren(QDialog, "volumeDialog") if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()

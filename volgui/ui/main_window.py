@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from volgui.engine import Engine, EngineInfo, EngineUnavailable, Snapshot, Volgu
 from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
 from volgui.engine.volumes import PruneResult
-from volgui.ui import errors, tasks
+from volgui.ui import errors, icons, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
@@ -209,7 +208,7 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         shortcut: str | None = None,
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
@@ -217,24 +216,21 @@ class MainWindow(QMainWindow):
         if shortcut:
             action.setShortcut(QKeySequence(SHORTCUTS[shortcut]))
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(icons.icon(icon))
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip or text.rstrip('…')}" + (f" ({keys})" if keys else ""))
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         self.refresh_action = self._action(
-            "Refresh", self.refresh, "refresh", sp.SP_BrowserReload, "Read everything again"
+            "Refresh", self.refresh, "refresh", "refresh", "Read everything again"
         )
-        self.new_action = self._action(
-            "New volume…", self.new_volume, "new_volume", sp.SP_FileDialogNewFolder
-        )
+        self.new_action = self._action("New volume…", self.new_volume, "new_volume", "volume-new")
         self.remove_action = self._action(
             "Remove",
             self.remove_selected,
             "remove",
-            sp.SP_TrashIcon,
+            "volume-remove",
             "Remove the selected volumes",
         )
         # Delete must stay a text key in the filter box: scope it to the table.
@@ -244,14 +240,14 @@ class MainWindow(QMainWindow):
             "Prune…",
             self.prune,
             "prune",
-            sp.SP_DialogDiscardButton,
+            "prune",
             "Remove volumes no container uses, after showing exactly which",
         )
         self.sizes_action = self._action(
             "Compute sizes",
             self.compute_sizes,
             "sizes",
-            sp.SP_DriveHDIcon,
+            "sizes",
             "Ask the engine how much each volume holds (walks every volume: can be slow)",
         )
         self.filter_action = self._action("Filter", self.focus_filter, "filter")

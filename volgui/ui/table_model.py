@@ -143,7 +143,10 @@ class RowModel(QAbstractTableModel, Generic[T]):
                 )
             return self.foreground(item, index.column())
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.decoration(item, index.column())
+            mark = self.decoration(item, index.column())
+            if self._greyed and isinstance(mark, QColor):
+                return QColor(190, 190, 190)  # a last-known state is no state
+            return mark
         if role == ItemRole:
             return item
         if role == KeyRole:

@@ -125,6 +125,8 @@ def test_ports_expand_like_the_cli() -> None:
         ("docker run --mount type=volume,dst=/x,color=red busybox", "unsupported key 'color'"),
         ("docker run --mount type=volume,dst=/x,junk busybox", "must be a key=value pair"),
         ("docker run --tmpfs tmp busybox", "'tmp' is not an absolute path"),
+        ("docker run --mount type=tmpfs,dst=/t,tmpfs-mode=0999 busybox", "not an octal mode"),
+        ("docker run --mount type=tmpfs,dst=/t,tmpfs-size=lots busybox", "is not a size"),
         ("docker run -e =x busybox", "invalid -e '=x'"),
         ("docker run -w rel busybox", "invalid -w 'rel'"),
         ("docker run --restart sometimes busybox", "invalid --restart 'sometimes'"),

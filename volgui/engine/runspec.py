@@ -276,7 +276,10 @@ class MountSpec:
                 )
             if self.tmpfs_size is not None and not _SIZE_PATTERN.match(self.tmpfs_size):
                 raise bad(f"tmpfs-size {self.tmpfs_size!r} is not a size (e.g. 64m)")
-            if self.tmpfs_mode is not None and not re.fullmatch(r"[0-7]{1,4}", self.tmpfs_mode):
+            mode = self.tmpfs_mode
+            if mode is not None and not (
+                re.fullmatch(r"[0-7]{1,11}", mode) and int(mode, 8) < 2**32
+            ):
                 raise bad(f"tmpfs-mode {self.tmpfs_mode!r} is not an octal mode (e.g. 1770)")
             for k, _ in self.volume_labels + self.volume_options:
                 if not k:

@@ -6,13 +6,19 @@ test modules import what they need from here.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from volgui.engine import Engine
+from volgui.engine.graph import mount_node_id
 from volgui.engine.model import Container, Mount, Snapshot, Volume
+from volgui.ui import mount_graph
 from volgui.ui.mount_graph import MountGraph
 
 WEB, BACKUP, IDLE, ANON_USER = "1" * 64, "2" * 64, "3" * 64, "4" * 64
@@ -84,3 +90,76 @@ def fill(qtbot: QtBot, view: MountGraph, snapshot: Snapshot) -> None:
     """Give the view a snapshot and wait until the scene mirrors it."""
     with qtbot.waitSignal(view.scene_filled, timeout=10_000):
         view.set_snapshot(snapshot)
+
+
+def center_of(view: MountGraph, node_id: str) -> QPoint:
+    """Where node ``node_id`` is on the viewport (scrolled into view first)."""
+    item = view.nodes[node_id]
+    view.ensureVisible(item, 10, 10)
+    return view.mapFromScene(item.sceneBoundingRect().center())
+
+
+def double_click(qtbot: QtBot, view: MountGraph, node_id: str) -> None:
+    """Double-click a node. QTest's widget double click sends no final release and
+    leaves its button "held" for every later test (hover then never happens):
+    finish the gesture as a real mouse does."""
+    pos = center_of(view, node_id)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def _kinds(view: MountGraph) -> Counter[str]:
+    return Counter(
+        ("container-running" if i.node.running else "container-stopped")
+        if i.node.kind == "container"
+        else i.node.kind
+        for i in view.nodes.values()
+    )
+
+
+def assert_mirrors(view: MountGraph, snap: Snapshot) -> None:
+    """One node per volume, host path, tmpfs and container; one edge per mount."""
+    items = view.scene().items()
+    node_items = [i for i in items if isinstance(i, mount_graph.NodeItem)]
+    edge_items = [i for i in items if isinstance(i, mount_graph.EdgeItem)]
+    assert len(node_items) == len(view.nodes) and len(edge_items) == len(view.edges)
+    expected = {f"volume:{v.name}" for v in snap.volumes}
+    expected |= {mount_node_id(m) for m in snap.mounts}
+    expected |= {f"container:{c.id}" for c in snap.containers}
+    assert set(view.nodes) == expected
+    kinds = _kinds(view)
+    assert kinds["volume"] == sum(not v.anonymous for v in snap.volumes)
+    assert kinds["anonymous"] == sum(v.anonymous for v in snap.volumes)
+    assert kinds["bind"] == len({m.source for m in snap.mounts if m.type == "bind"})
+    assert kinds["tmpfs"] == sum(m.type == "tmpfs" for m in snap.mounts)
+    assert kinds["container-running"] == sum(c.running for c in snap.containers)
+    assert kinds["container-stopped"] == sum(not c.running for c in snap.containers)
+    mounts = {(mount_node_id(m), m.container, m.destination, m.read_only) for m in snap.mounts}
+    edges = {
+        (e.source.node.id, e.target.node.key, e.edge.destination, e.edge.read_only)
+        for e in view.edges.values()
+    }
+    assert edges == mounts and len(view.edges) == len(snap.mounts)
+    lay = view.layout_result
+    assert lay is not None
+    for nid, item in view.nodes.items():  # where the layout put them (after any glide)
+        assert (item.x(), item.y()) == lay.positions[nid]
+    for e in view.edges.values():
+        dashed = e.pen().style() == Qt.PenStyle.DashLine
+        assert dashed == e.edge.read_only
+        assert e.pen().isCosmetic()
+
+
+def drag_onto(view: MountGraph, mime: QMimeData, target: QPoint) -> bool:
+    """What a drag over the viewport delivers: enter, move, drop. Returns accepted."""
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    vp = view.viewport()
+    QApplication.sendEvent(vp, QDragEnterEvent(target, actions, mime, buttons, mods))
+    move = QDragMoveEvent(target, actions, mime, buttons, mods)
+    QApplication.sendEvent(vp, move)
+    if not move.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(target), actions, mime, buttons, mods)
+    QApplication.sendEvent(vp, drop)
+    return drop.isAccepted()

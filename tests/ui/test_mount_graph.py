@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFontDatabase,
     QImage,
     QPalette,
@@ -25,13 +21,16 @@ from tests.ui.graph_fixtures import (
     ANON_DANGLING,
     BACKUP,
     WEB,
+    assert_mirrors,
+    center_of,
+    double_click,
+    drag_onto,
     fill,
     make_graph,
     sample_snapshot,
     snapshot_off_thread,
 )
 from volgui.engine import Engine
-from volgui.engine.graph import mount_node_id
 from volgui.engine.model import Container, Snapshot, Volume
 from volgui.ui import mount_graph
 from volgui.ui.mount_graph import VOLUME_MIME, MountGraph, MountGraphPanel
@@ -40,54 +39,6 @@ from volgui.ui.mount_graph import VOLUME_MIME, MountGraph, MountGraphPanel
 @pytest.fixture
 def graph(qtbot: QtBot) -> Iterator[MountGraph]:
     yield from make_graph(qtbot)
-
-
-def _center(view: MountGraph, node_id: str) -> QPoint:
-    item = view.nodes[node_id]
-    view.ensureVisible(item, 10, 10)
-    return view.mapFromScene(item.sceneBoundingRect().center())
-
-
-def _kinds(view: MountGraph) -> Counter[str]:
-    return Counter(
-        ("container-running" if i.node.running else "container-stopped")
-        if i.node.kind == "container"
-        else i.node.kind
-        for i in view.nodes.values()
-    )
-
-
-def assert_mirrors(view: MountGraph, snap: Snapshot) -> None:
-    """One node per volume, host path, tmpfs and container; one edge per mount."""
-    items = view.scene().items()
-    node_items = [i for i in items if isinstance(i, mount_graph.NodeItem)]
-    edge_items = [i for i in items if isinstance(i, mount_graph.EdgeItem)]
-    assert len(node_items) == len(view.nodes) and len(edge_items) == len(view.edges)
-    expected = {f"volume:{v.name}" for v in snap.volumes}
-    expected |= {mount_node_id(m) for m in snap.mounts}
-    expected |= {f"container:{c.id}" for c in snap.containers}
-    assert set(view.nodes) == expected
-    kinds = _kinds(view)
-    assert kinds["volume"] == sum(not v.anonymous for v in snap.volumes)
-    assert kinds["anonymous"] == sum(v.anonymous for v in snap.volumes)
-    assert kinds["bind"] == len({m.source for m in snap.mounts if m.type == "bind"})
-    assert kinds["tmpfs"] == sum(m.type == "tmpfs" for m in snap.mounts)
-    assert kinds["container-running"] == sum(c.running for c in snap.containers)
-    assert kinds["container-stopped"] == sum(not c.running for c in snap.containers)
-    mounts = {(mount_node_id(m), m.container, m.destination, m.read_only) for m in snap.mounts}
-    edges = {
-        (e.source.node.id, e.target.node.key, e.edge.destination, e.edge.read_only)
-        for e in view.edges.values()
-    }
-    assert edges == mounts and len(view.edges) == len(snap.mounts)
-    lay = view.layout_result
-    assert lay is not None
-    for nid, item in view.nodes.items():  # where the layout put them (after any glide)
-        assert (item.x(), item.y()) == lay.positions[nid]
-    for e in view.edges.values():
-        dashed = e.pen().style() == Qt.PenStyle.DashLine
-        assert dashed == e.edge.read_only
-        assert e.pen().isCosmetic()
 
 
 def test_scene_mirrors_an_in_memory_snapshot(qtbot: QtBot, graph: MountGraph) -> None:
@@ -140,7 +91,11 @@ def test_anonymous_volumes_fold_into_one_node(qtbot: QtBot, graph: MountGraph) -
 def test_hover_highlights_neighbours_and_dims_the_rest(qtbot: QtBot, graph: MountGraph) -> None:
     fill(qtbot, graph, sample_snapshot())
     assert graph.focused_nodes() is None
-    qtbot.mouseMove(graph.viewport(), _center(graph, "volume:logs"))
+    target = center_of(graph, "volume:logs")
+    # Qt drops a move to where the cursor already is (an earlier test may have
+    # left it there): start from somewhere else.
+    qtbot.mouseMove(graph.viewport(), target + QPoint(0, 200))
+    qtbot.mouseMove(graph.viewport(), target)
     qtbot.waitUntil(lambda: graph.focused_nodes() is not None)
     assert graph.focused_nodes() == {"volume:logs", f"container:{WEB}", f"container:{BACKUP}"}
     assert graph.is_dimmed("volume:data") and not graph.is_dimmed(f"container:{BACKUP}")
@@ -153,39 +108,22 @@ def test_click_selects_and_says_so(qtbot: QtBot, graph: MountGraph) -> None:
     fill(qtbot, graph, sample_snapshot())
     with qtbot.waitSignal(graph.volume_selected) as sig:
         qtbot.mouseClick(
-            graph.viewport(), Qt.MouseButton.LeftButton, pos=_center(graph, "volume:data")
+            graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, "volume:data")
         )
     assert sig.args == ["data"]
     assert graph.selected_ids() == ["volume:data"]
     with qtbot.waitSignal(graph.container_selected) as sig:
         qtbot.mouseClick(
-            graph.viewport(), Qt.MouseButton.LeftButton, pos=_center(graph, f"container:{BACKUP}")
+            graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, f"container:{BACKUP}")
         )
     assert sig.args == [BACKUP]
     with qtbot.waitSignal(graph.node_activated) as sig:
-        qtbot.mouseDClick(
-            graph.viewport(), Qt.MouseButton.LeftButton, pos=_center(graph, f"container:{BACKUP}")
-        )
+        double_click(qtbot, graph, f"container:{BACKUP}")
     assert sig.args == ["container", BACKUP]
     # selecting from elsewhere (the tables) does not echo back
     with qtbot.assertNotEmitted(graph.selection_changed):
         graph.select_volume("logs")
     assert graph.selected_ids() == ["volume:logs"]
-
-
-def _drag(view: MountGraph, mime: QMimeData, target: QPoint) -> bool:
-    """What a drag over the viewport delivers: enter, move, drop. Returns accepted."""
-    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
-    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    vp = view.viewport()
-    QApplication.sendEvent(vp, QDragEnterEvent(target, actions, mime, buttons, mods))
-    move = QDragMoveEvent(target, actions, mime, buttons, mods)
-    QApplication.sendEvent(vp, move)
-    if not move.isAccepted():
-        return False
-    drop = QDropEvent(QPointF(target), actions, mime, buttons, mods)
-    QApplication.sendEvent(vp, drop)
-    return drop.isAccepted()
 
 
 def test_dragging_a_volume_onto_a_container_delivers_the_volume(
@@ -199,7 +137,7 @@ def test_dragging_a_volume_onto_a_container_delivers_the_volume(
         return Qt.DropAction.CopyAction
 
     monkeypatch.setattr(mount_graph.QDrag, "exec", fake_exec)
-    start = _center(graph, "volume:logs")
+    start = center_of(graph, "volume:logs")
     qtbot.mousePress(graph.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(graph.viewport(), start + QPoint(QApplication.startDragDistance() + 5, 3))
     qtbot.waitUntil(lambda: bool(started))
@@ -207,14 +145,14 @@ def test_dragging_a_volume_onto_a_container_delivers_the_volume(
     mime = started[0]
     assert bytes(mime.data(VOLUME_MIME).data()).decode("utf-8") == "logs"
     with qtbot.waitSignal(graph.volume_dropped) as sig:
-        assert _drag(graph, mime, _center(graph, f"container:{BACKUP}"))
+        assert drag_onto(graph, mime, center_of(graph, f"container:{BACKUP}"))
     assert sig.args == ["logs", BACKUP]
     # volumes and empty space are no drop targets; other MIME types are refused
     with qtbot.assertNotEmitted(graph.volume_dropped):
-        assert not _drag(graph, mime, _center(graph, "volume:data"))
+        assert not drag_onto(graph, mime, center_of(graph, "volume:data"))
         other = QMimeData()
         other.setText("logs")
-        assert not _drag(graph, other, _center(graph, f"container:{BACKUP}"))
+        assert not drag_onto(graph, other, center_of(graph, f"container:{BACKUP}"))
 
 
 def test_keyboard_moves_between_nodes(qtbot: QtBot, graph: MountGraph) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
 from volgui.ui.inspect_dialog import InspectDialog
+from volgui.ui.mount_graph import MountGraphPanel
 from volgui.ui.prune_dialog import PruneDialog
 from volgui.ui.settings import app_settings
 from volgui.ui.table_model import ItemRole, KeyRole
@@ -60,6 +62,7 @@ SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
     "sizes": "Ctrl+Shift+S",
     "prune": "Ctrl+Shift+P",
     "quit": QKeySequence.StandardKey.Quit,  # Ctrl+Q
+    "graph": "Ctrl+G",  # show or hide the mount graph
 }
 
 
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"volgui — {engine.address}")
         self._build_widgets()
         self._build_actions()
+        self._build_graph()
         self._build_status_bar()
         self._restore_settings()
         self.volume_table.setFocus()
@@ -746,6 +750,54 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing -----------------------------------------------
 
+    def _build_graph(self) -> None:
+        """The mount graph above the details: fed each snapshot, sharing the selection."""
+        self.graph_panel = MountGraphPanel()
+        self.graph = self.graph_panel.graph
+        self.set_graph(self.graph_panel)
+        self.snapshot_changed.connect(self.graph.set_snapshot)
+        # graph -> tables (and so the details pane); tables -> graph. Neither side
+        # echoes a selection it was given, so this cannot loop.
+        self.graph.volume_selected.connect(self.select_volume)
+        self.graph.container_selected.connect(self.select_container)
+        self.volumes_selected.connect(
+            lambda names: self.graph.select_ids(f"volume:{n}" for n in names)
+        )
+        self.containers_selected.connect(
+            lambda ids: self.graph.select_ids(f"container:{i}" for i in ids)
+        )
+        self.graph.node_activated.connect(self._graph_activated)
+        self.graph.volume_dropped.connect(self._volume_dropped)
+        self.graph_action = self._action(
+            "Mount graph",
+            lambda: self.graph_panel.setVisible(self.graph_action.isChecked()),
+            "graph",
+            "graph",
+            "Show or hide the mount graph",
+        )
+        self.graph_action.setCheckable(True)
+        self.graph_action.setChecked(True)
+        bar = self.findChild(QToolBar, "mainToolBar")
+        if bar is not None:
+            bar.addAction(self.graph_action)
+
+    def _graph_activated(self, kind: str, key: str) -> None:
+        """Double-click or Enter on a node: what a double-click on its row does."""
+        if kind == "container" and self.select_container(key):
+            self.inspect_selected("container")
+        elif kind in ("volume", "anonymous") and self.select_volume(key):
+            self.inspect_selected("volume")
+
+    def _volume_dropped(self, volume: str, container_id: str) -> None:
+        # Mounting needs a destination: that is the run dialog's job (its own
+        # issue). Until it lands, a drop selects the container and says how.
+        self.select_container(container_id)
+        c = self.snapshot.container(container_id)
+        name = c.name if c else container_id[:12]
+        self.statusBar().showMessage(
+            f"To mount {volume} on {name}: volgui mount {name} {volume}:/PATH", 10_000
+        )
+
     def set_graph(self, widget: QWidget) -> None:
         """Put the mount graph (or any view) in the side area, above the details."""
         self.side.insertWidget(0, widget)
@@ -760,6 +812,7 @@ class MainWindow(QMainWindow):
         for key, splitter in (
             ("window/main_splitter", self.main_splitter),
             ("window/tables_splitter", self.tables),
+            ("window/side_splitter", self.side),
         ):
             state = s.value(key)
             if state is not None:
@@ -772,6 +825,10 @@ class MainWindow(QMainWindow):
             if state is not None:
                 table.horizontalHeader().restoreState(state)
         self.anonymous_box.setChecked(s.value("view/show_anonymous", True, type=bool))
+        shown = s.value("view/show_graph", True, type=bool)
+        self.graph_action.setChecked(shown)
+        self.graph_panel.setVisible(shown)
+        self.graph_panel.collapse.setChecked(s.value("view/fold_anonymous", False, type=bool))
 
     def save_settings(self) -> None:
         s = self.settings
@@ -781,6 +838,9 @@ class MainWindow(QMainWindow):
         s.setValue("columns/volumes", self.volume_table.horizontalHeader().saveState())
         s.setValue("columns/containers", self.container_table.horizontalHeader().saveState())
         s.setValue("view/show_anonymous", self.anonymous_box.isChecked())
+        s.setValue("window/side_splitter", self.side.saveState())
+        s.setValue("view/show_graph", self.graph_action.isChecked())
+        s.setValue("view/fold_anonymous", self.graph_panel.collapse.isChecked())
         s.sync()
 
     def shutdown(self) -> None:

@@ -345,7 +345,10 @@ class NodeItem(QGraphicsItem):
         super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._graph.activate(self.node.id)
+        # After the click sequence ends: a window opened in its middle would
+        # take the button release, and the view would keep an implicit grab.
+        node_id, graph = self.node.id, self._graph
+        QTimer.singleShot(0, graph, lambda: graph.activate(node_id))
         event.accept()
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:

@@ -1,0 +1,139 @@
+"""The mount graph inside the main window: fed by live updates, selection shared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.graph_fixtures import assert_mirrors, center_of, double_click, drag_onto
+from volgui.ui.inspect_dialog import InspectDialog
+from volgui.ui.main_window import MainWindow
+from volgui.ui.mount_graph import MountGraph
+
+Docker = Callable[..., str]
+Unique = Callable[[str], str]
+WAIT = 10_000
+
+
+def _settled(window: MainWindow) -> bool:
+    """The graph shows the window's latest snapshot, every item in place."""
+    graph = window.graph
+    return (
+        not graph.busy()
+        and graph.graph.node_map().keys() == graph.nodes.keys()
+        and (
+            {f"volume:{v.name}" for v in window.snapshot.volumes} <= graph.nodes.keys()
+            and {f"container:{c.id}" for c in window.snapshot.containers} <= graph.nodes.keys()
+        )
+    )
+
+
+def _pair(docker: Docker, unique: Unique, image: str) -> tuple[str, str]:
+    """A volume mounted read-only by a (never started) container: (name, id)."""
+    vol = unique("gvol")
+    docker("volume", "create", vol)
+    cid = docker("create", "--name", unique("gctr"), "-v", f"{vol}:/data:ro", image, "true")
+    return vol, cid
+
+
+def _wait_for(qtbot: QtBot, window: MainWindow, *node_ids: str) -> MountGraph:
+    graph = window.graph
+    qtbot.waitUntil(
+        lambda: all(n in graph.nodes for n in node_ids) and _settled(window), timeout=WAIT
+    )
+    return graph
+
+
+def test_the_graph_sits_in_the_window_and_mirrors_its_snapshot(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    assert window.findChild(MountGraph, "mountGraph") is graph
+    assert graph.isVisible()
+    assert_mirrors(graph, window.snapshot)
+    edge = graph.edges[f"mount:{cid}:/data"]
+    assert edge.edge.read_only and edge.pen().style() == Qt.PenStyle.DashLine
+
+
+def test_a_volume_created_with_the_cli_appears_as_a_node(
+    window: MainWindow, docker: Docker, unique: Unique, qtbot: QtBot
+) -> None:
+    refreshes: list[object] = []
+    window.refresh_action.triggered.connect(refreshes.append)
+    vol = unique("cli")
+    docker("volume", "create", vol)
+    graph = _wait_for(qtbot, window, f"volume:{vol}")
+    assert graph.nodes[f"volume:{vol}"].node.unused  # nobody mounts it: set apart
+    docker("volume", "rm", vol)
+    qtbot.waitUntil(lambda: f"volume:{vol}" not in graph.nodes, timeout=WAIT)
+    assert refreshes == []
+
+
+def test_clicking_nodes_selects_rows_and_fills_the_details(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    qtbot.mouseClick(
+        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, f"volume:{vol}")
+    )
+    qtbot.waitUntil(lambda: window.selected_volumes() == [vol])
+    assert window.details.subject == vol
+    qtbot.mouseClick(
+        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, f"container:{cid}")
+    )
+    qtbot.waitUntil(lambda: window.selected_containers() == [cid])
+    assert window.selected_volumes() == []
+    assert window.details.subject == cid
+
+
+def test_selecting_rows_selects_nodes(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    assert window.select_volume(vol)
+    assert graph.selected_ids() == [f"volume:{vol}"]
+    assert window.select_container(cid)
+    assert graph.selected_ids() == [f"container:{cid}"]
+    window.container_table.clearSelection()
+    assert graph.selected_ids() == []
+
+
+def test_double_click_on_a_node_opens_its_details(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"container:{cid}")
+    double_click(qtbot, graph, f"container:{cid}")
+    qtbot.waitUntil(lambda: bool(window.findChildren(InspectDialog)), timeout=WAIT)
+    dialog = window.findChildren(InspectDialog)[0]
+    assert window.selected_containers() == [cid]
+    # the engine's inspect of that very container, fetched off the GUI thread
+    qtbot.waitUntil(lambda: f'"Id": "{cid}"' in dialog.text.toPlainText(), timeout=WAIT)
+    dialog.close()
+
+
+def test_the_graph_can_be_hidden_and_remembers_it(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.graph_panel.isVisible()
+    window.graph_action.trigger()
+    assert not window.graph_panel.isVisible()
+    window.save_settings()
+    assert window.settings.value("view/show_graph", type=bool) is False
+    window.graph_action.trigger()
+    assert window.graph_panel.isVisible()
+
+
+def test_a_volume_dropped_on_a_container_node_selects_that_container(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    with qtbot.waitSignal(graph.volume_dropped) as sig:
+        assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, f"container:{cid}"))
+    assert sig.args == [vol, cid]
+    assert window.selected_containers() == [cid]
+    assert vol in window.statusBar().currentMessage()

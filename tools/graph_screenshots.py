@@ -1,18 +1,25 @@
 """Screenshots of the mount graph for the README, in light and dark palettes.
 
     python tools/graph_screenshots.py --host unix:///tmp/graphdemo/run/docker.sock --out docs
+    xvfb-run -a -s "-screen 0 1400x900x24" \
+        python tools/graph_screenshots.py --host ... --out docs --window
 
 Point it at a seeded sandbox (`volgui sandbox start --dir /tmp/graphdemo --seed`).
 The snapshot is taken before any window exists; the widget only draws it.
+``--window`` shoots the whole main window (graph beside the tables) from the
+X screen instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from volgui.engine import connect
@@ -40,12 +47,51 @@ def dark_palette() -> QPalette:
     return p
 
 
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def window_shot(host: str, out: Path) -> None:
+    """The main window with the graph in it, shop-uploads selected in the graph."""
+    from volgui.ui import tasks
+    from volgui.ui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    window = MainWindow(connect(host))
+    window.resize(1400, 860)
+    window.show()
+    deadline = time.monotonic() + 30
+    while "volume:shop-uploads" not in window.graph.nodes or window.graph.busy():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the graph did not fill")
+        settle(50)
+    window.main_splitter.setSizes([620, 780])
+    window.side.setSizes([560, 220])
+    settle()
+    window.graph.fit()
+    window.graph.select_ids(["volume:shop-uploads"])
+    window.graph._on_selection_user()  # as a click does: the tables follow
+    settle()
+    g = window.frameGeometry()
+    path = out / "main-window-graph.png"
+    QGuiApplication.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(
+        str(path)
+    )
+    print(path)
+    window.close()
+    window.shutdown()
+    tasks.shutdown(wait=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", required=True)
     parser.add_argument("--out", default="docs")
     parser.add_argument("--size", default="1100x640")
     parser.add_argument("--hover", default="shop-uploads", help="volume to hover in the shot")
+    parser.add_argument("--window", action="store_true", help="shoot the main window instead")
     args = parser.parse_args(argv)
     snapshot = connect(args.host).snapshot()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -53,6 +99,9 @@ def main(argv: list[str]) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.window:
+        window_shot(args.host, out)
+        return 0
     for name, palette in (("light", app.style().standardPalette()), ("dark", dark_palette())):
         app.setPalette(palette)
         panel = MountGraphPanel()

@@ -444,9 +444,11 @@ class EdgeItem(QGraphicsPathItem):
             painter.drawLine(self._ends[0], self._ends[1])
             return
         pen = QPen(self.pen())
+        # a selected node's mounts stand out too, so the picture answers "who uses it"
+        chosen = focused or self.source.isSelected() or self.target.isSelected()
         if scene.focus_nodes is not None and not focused:
             painter.setOpacity(0.18)
-        elif focused:
+        elif chosen:
             pen.setWidthF(2.6)
             color = pen.color()
             color.setAlphaF(1.0)
@@ -888,6 +890,7 @@ class MountGraph(QGraphicsView):
         return sorted(i.node.id for i in self._scene.selectedItems() if isinstance(i, NodeItem))
 
     def _on_selection(self) -> None:
+        self._scene.update()  # the selected nodes' mounts are drawn bolder
         if self._syncing:
             return
         ids = self.selected_ids()

@@ -369,3 +369,16 @@ def test_f5_refreshes_and_ctrl_n_opens_new_volume(window: MainWindow, qtbot: QtB
     dialogs = [d for d in window.findChildren(QDialog, "volumeDialog") if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
+
+
+def test_details_show_a_containers_tmpfs_from_inspect(
+    window: MainWindow, docker: Docker, image: str, unique: Unique, qtbot: QtBot
+) -> None:
+    vol = unique("det")
+    cid = docker("create", "--tmpfs", "/scratch:size=1m", "-v", f"{vol}:/data:ro", image, "true")
+    qtbot.waitUntil(lambda: cid in container_rows(window), timeout=WAIT)
+    assert window.select_container(cid)
+    # /scratch is not in the list endpoint's Mounts: only the inspect shows it.
+    qtbot.waitUntil(lambda: "/scratch" in window.details.toPlainText(), timeout=WAIT)
+    text = window.details.toPlainText()
+    assert "size=1m" in text and vol in text and "read-only" in text

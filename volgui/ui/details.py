@@ -43,20 +43,32 @@ class DetailsPane(QTextBrowser):
         self.engine = engine
         self.setOpenLinks(False)
         self._inspect: tasks.Task | None = None
+        self._tmpfs: dict[str, dict[str, str]] = {}  # container id -> HostConfig.Tmpfs
+        self._html = ""
         self.subject: str | None = None  # volume name or container id shown
         self.show_nothing()
 
+    def _set_html(self, html: str) -> None:
+        # A refresh re-renders the same subject: leave the text (and its scroll
+        # position) alone unless something in it changed.
+        if html != self._html:
+            self._html = html
+            self.setHtml(html)
+
+    def _switch(self, subject: str | None) -> None:
+        if subject != self.subject:
+            self._cancel()
+            self.subject = subject
+
     def show_nothing(self) -> None:
-        self._cancel()
-        self.subject = None
-        self.setHtml(
+        self._switch(None)
+        self._set_html(
             "<p style='color:#777'>Select a volume or a container to see its details.<br>"
             "Selecting one highlights what it is mounted with.</p>"
         )
 
     def show_volume(self, v: Volume, snap: Snapshot, size: int | None = None) -> None:
-        self._cancel()
-        self.subject = v.name
+        self._switch(v.name)
         users = []
         for c in snap.users_of(v.name):
             for m in c.mounts:
@@ -82,26 +94,30 @@ class DetailsPane(QTextBrowser):
             ("Options", _pairs(v.options)),
             ("Labels", _pairs(v.labels)),
         ]
-        self.setHtml(
+        self._set_html(
             f"<h3 style='margin-bottom:4px'>Volume {escape(v.name)}{kind}</h3>{_table(rows)}"
             f"<h4 style='margin-bottom:2px'>Used by {len(v.used_by)} container(s)</h4>{used}"
         )
 
     def show_container(self, c: Container) -> None:
-        self._cancel()
-        self.subject = c.id
-        self._render_container(c, None)
+        """Show ``c``; inspect it once (its ``--tmpfs`` mounts) unless known."""
+        self._switch(c.id)
+        self._render_container(c, self._tmpfs.get(c.id))
+        if c.id in self._tmpfs or self._inspect is not None:
+            return
         self._inspect = tasks.run(
             self, f"Inspecting container {c.name}", self.engine.inspect_container, c.id
         ).done(lambda data, c=c: self._inspected(c, data))
         # Gone meanwhile or engine away: the listed mounts are still right.
-        self._inspect.fail(lambda _e, c=c: self._inspected(c, {}))
+        self._inspect.fail(lambda _e, c=c: self._inspected(c, None))
 
-    def _inspected(self, c: Container, data: dict[str, Any]) -> None:
+    def _inspected(self, c: Container, data: dict[str, Any] | None) -> None:
         self._inspect = None
+        tmpfs = dict(((data or {}).get("HostConfig") or {}).get("Tmpfs") or {})
+        if data is not None:
+            self._tmpfs[c.id] = tmpfs
         if self.subject == c.id:
-            tmpfs = (data.get("HostConfig") or {}).get("Tmpfs") or {}
-            self._render_container(c, dict(tmpfs))
+            self._render_container(c, tmpfs)
 
     def _render_container(self, c: Container, tmpfs: dict[str, str] | None) -> None:
         lines = []
@@ -133,7 +149,7 @@ class DetailsPane(QTextBrowser):
             ("Labels", _pairs(c.labels)),
         ]
         note = "" if tmpfs is not None else "<p style='color:#999'>Inspecting…</p>"
-        self.setHtml(
+        self._set_html(
             f"<h3 style='margin-bottom:4px'>Container {escape(c.name)}</h3>{_table(rows)}"
             f"<h4 style='margin-bottom:2px'>Mounts</h4>{mounts}{note}"
         )

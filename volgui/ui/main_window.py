@@ -519,8 +519,7 @@ class MainWindow(QMainWindow):
         if containers:
             c = self.snapshot.container(containers[-1])
             if c is not None:
-                if self.details.subject != c.id or not self.details.toPlainText():
-                    self.details.show_container(c)
+                self.details.show_container(c)
                 return
         if self.details.subject is not None:
             self.details.show_nothing()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from volgui.engine import Engine, NotFound
 from volgui.ui import tasks
+from volgui.ui.main_window import MainWindow
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot, gui_engine: Engine) -> None:
@@ -88,3 +89,10 @@ def test_guard_lets_workers_call(qtbot: QtBot, gui_engine: Engine) -> None:
     with qtbot.waitSignal(task.succeeded, timeout=10_000):
         pass
     assert tasks.violations == []
+
+
+def test_the_windows_engine_is_guarded(window: MainWindow) -> None:
+    # Every UI test runs this way: the window's engine refuses the GUI thread.
+    with pytest.raises(tasks.GuiThreadViolation):
+        window.engine.snapshot()
+    tasks.violations.clear()

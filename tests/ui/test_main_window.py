@@ -328,12 +328,18 @@ def test_context_menu_offers_copy_inspect_remove(
 def test_filter_box_filters_both_tables(
     window: MainWindow, docker: Docker, image: str, unique: Unique, qtbot: QtBot
 ) -> None:
-    vol = unique("zzfilter")
+    vol, other = unique("zzfilter"), unique("other")
+    docker("volume", "create", other)
     cid = docker("create", "-v", f"{vol}:/x", image, "true")
     qtbot.waitUntil(lambda: cid in container_rows(window), timeout=WAIT)
+    qtbot.waitUntil(lambda: {vol, other} <= volume_rows(window), timeout=WAIT)
     window.filter_box.setText(vol)
     assert window.volume_table.proxy.rowCount() == 1
     assert window.container_table.proxy.rowCount() == 1
+    total = len(window.volume_model.items)
+    assert f"(1 of {total} shown)" in window.volumes_title.text()
+    window.filter_box.clear()
+    assert f"({total})" in window.volumes_title.text()
 
 
 def test_column_widths_and_geometry_persist(

@@ -165,25 +165,25 @@ class MainWindow(QMainWindow):
         self.banner = EngineBanner()
         self.banner.retry_now.connect(self.refresh)
 
-        def titled(title: str, widget: QWidget) -> QWidget:
+        def titled(label: QLabel, widget: QWidget) -> QWidget:
             box = QWidget()
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 4, 0, 0)
             layout.setSpacing(2)
-            label = QLabel(f"<b>{title}</b>")
             layout.addWidget(label)
             layout.addWidget(widget)
             return box
 
-        self.volume_count = QLabel()
+        self.volumes_title = QLabel("<b>Volumes</b>", objectName="volumesTitle")
+        self.containers_title = QLabel("<b>Containers</b>", objectName="containersTitle")
         self.tables = QSplitter(Qt.Orientation.Vertical, objectName="tablesSplitter")
-        self.tables.addWidget(titled("Volumes", self.volume_table))
-        self.tables.addWidget(titled("Containers", self.container_table))
+        self.tables.addWidget(titled(self.volumes_title, self.volume_table))
+        self.tables.addWidget(titled(self.containers_title, self.container_table))
         self.tables.setStretchFactor(0, 3)
         self.tables.setStretchFactor(1, 2)
         # The side area: the mount graph goes on top (set_graph), details below.
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="sideSplitter")
-        self.side.addWidget(titled("Details", self.details))
+        self.side.addWidget(titled(QLabel("<b>Details</b>"), self.details))
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_splitter.addWidget(self.tables)
         self.main_splitter.addWidget(self.side)
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.anonymous_box = QCheckBox("Anonymous volumes", objectName="showAnonymous")
         self.anonymous_box.setChecked(True)
         self.anonymous_box.setToolTip("Show volumes Docker created without a name")
-        self.anonymous_box.toggled.connect(self.volume_table.proxy.set_show_anonymous)
+        self.anonymous_box.toggled.connect(self._set_show_anonymous)
 
         bar = self.addToolBar("Main")
         bar.setObjectName("mainToolBar")
@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         self._update_highlight()
         self._update_details()
         self._update_actions()
+        self._update_titles()
         self.snapshot_changed.emit(snap)
 
     # -- the engine going away and coming back -----------------------------
@@ -533,6 +534,20 @@ class MainWindow(QMainWindow):
     def set_filter(self, text: str) -> None:
         self.volume_table.proxy.set_text(text)
         self.container_table.proxy.set_text(text)
+        self._update_titles()
+
+    def _set_show_anonymous(self, show: bool) -> None:
+        self.volume_table.proxy.set_show_anonymous(show)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        for label, title, table in (
+            (self.volumes_title, "Volumes", self.volume_table),
+            (self.containers_title, "Containers", self.container_table),
+        ):
+            total, shown = table.source.rowCount(), table.proxy.rowCount()
+            count = f"{total}" if shown == total else f"{shown} of {total} shown"
+            label.setText(f"<b>{title}</b> <span style='color:#777'>({count})</span>")
 
     # -- actions --------------------------------------------------------------
 

@@ -265,3 +265,15 @@ def test_scene_mirrors_the_sandbox_engine(
     assert_mirrors(graph, snap)
     assert graph.nodes[f"volume:{spare}"].node.unused
     assert len(graph.nodes[f"volume:{shared}"].edges) == 2
+
+
+def test_the_same_snapshot_again_is_not_laid_out_again(qtbot: QtBot, graph: MountGraph) -> None:
+    snap = sample_snapshot()
+    fill(qtbot, graph, snap)
+    items = dict(graph.nodes)
+    again = Snapshot.build(snap.volumes, snap.containers)  # equal, not the same object
+    with qtbot.assertNotEmitted(graph.layout_ready, wait=100):
+        fill(qtbot, graph, again)
+    assert graph.nodes == items
+    fill(qtbot, graph, Snapshot.build([*snap.volumes, Volume("one-more")], snap.containers))
+    assert "volume:one-more" in graph.nodes

@@ -490,23 +490,32 @@ class _Relay(QObject):
 
 
 class _LayoutJob(QRunnable):
-    """graph + layout on a worker thread: pure Python, no Qt, no engine."""
+    """graph + layout on a worker thread: pure Python, no Qt, no engine.
 
-    def __init__(self, generation: int, snapshot: Snapshot, collapse: bool, relay: _Relay):
+    A refresh often brings the very picture already shown (a resync, an event
+    about something else): then say so (``None``) instead of laying it out again.
+    """
+
+    def __init__(
+        self,
+        generation: int,
+        snapshot: Snapshot,
+        collapse: bool,
+        shown: tuple[Snapshot, bool] | None,
+        relay: _Relay,
+    ):
         super().__init__()
-        self.generation, self.snapshot, self.collapse, self.relay = (
-            generation,
-            snapshot,
-            collapse,
-            relay,
-        )
+        self.generation, self.snapshot, self.collapse = generation, snapshot, collapse
+        self.shown, self.relay = shown, relay
 
     def run(self) -> None:
         start = time.perf_counter()
-        graph, lay = compute(self.snapshot, self.collapse, OPTIONS)
-        elapsed = time.perf_counter() - start
+        result: tuple[Graph, Layout, float] | None = None
+        if self.shown != (self.snapshot, self.collapse):
+            graph, lay = compute(self.snapshot, self.collapse, OPTIONS)
+            result = (graph, lay, time.perf_counter() - start)
         try:
-            self.relay.done.emit(self.generation, (graph, lay, elapsed))
+            self.relay.done.emit(self.generation, result)
         except RuntimeError:  # the view went away meanwhile
             pass
 
@@ -562,6 +571,7 @@ class MountGraph(QGraphicsView):
         self.layout_seconds = 0.0
         self.collapse_anonymous = False
         self._snapshot: Snapshot | None = None
+        self._shown: tuple[Snapshot, bool] | None = None  # what the scene mirrors
         self._generation = 0
         self._steps: Iterator[None] | None = None
         self._pump = QTimer(self, singleShot=True, interval=0)
@@ -585,7 +595,9 @@ class MountGraph(QGraphicsView):
         self._snapshot = snapshot
         self._generation += 1
         self._pool.start(
-            _LayoutJob(self._generation, snapshot, self.collapse_anonymous, self._relay)
+            _LayoutJob(
+                self._generation, snapshot, self.collapse_anonymous, self._shown, self._relay
+            )
         )
 
     def set_collapse_anonymous(self, on: bool) -> None:
@@ -603,9 +615,15 @@ class MountGraph(QGraphicsView):
         """For teardown: let the layout thread finish (it never blocks long)."""
         self._pool.waitForDone()
 
-    def _on_layout(self, generation: int, result: tuple[Graph, Layout, float]) -> None:
+    def _on_layout(self, generation: int, result: tuple[Graph, Layout, float] | None) -> None:
         if generation != self._generation:
             return  # a newer snapshot is on its way
+        if result is None:  # the same picture as shown: nothing to do
+            if self._steps is None:
+                self.scene_filled.emit()
+            return
+        if self._snapshot is not None:
+            self._shown = (self._snapshot, self.collapse_anonymous)
         graph, lay, seconds = result
         self.layout_seconds = seconds
         self._apply(graph, lay)

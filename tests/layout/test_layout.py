@@ -212,3 +212,17 @@ def test_a_big_graph_wraps_into_bands_of_about_screen_shape() -> None:
     assert {h.key for h in lay.headers} >= {"sources:0", f"containers:{lay.bands - 1}"}
     # a small graph stays in one band
     assert layout(build_graph(_sample())).bands == 1
+
+
+def test_the_view_and_graph_dot_name_the_same_nodes_and_edges() -> None:
+    import re
+
+    from volgui.engine.graph import to_dot
+
+    snap = _sample()
+    g = build_graph(snap)
+    dot = to_dot(snap)
+    declared = set(re.findall(r'^  "([^"]+)" \[shape=', dot, flags=re.M))
+    edges = re.findall(r'^  "([^"]+)" -> "([^"]+)"', dot, flags=re.M)
+    assert declared == {n.id for n in g.nodes}
+    assert sorted(edges) == sorted((e.source, e.target) for e in g.edges)

@@ -746,6 +746,7 @@ class MountGraph(QGraphicsView):
         item = self.nodes.pop(nid)
         for eid in list(item.edges):
             self._remove_edge(eid)
+        item.edges.clear()  # no node <-> edge cycle left: freed at once, not by a GC pass
         if self._scene.focus_nodes is not None and nid in self._scene.focus_nodes:
             self.set_focus(None)
         self._scene.removeItem(item)

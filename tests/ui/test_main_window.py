@@ -56,7 +56,8 @@ def test_tables_equal_the_engine(
     assert window.container_model.index(c_row, 2).data() == "created"
 
 
-def test_status_bar_and_title_name_the_sandbox(window: MainWindow) -> None:
+def test_status_bar_and_title_name_the_sandbox(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.idle, timeout=WAIT)
     text = window.engine_label.text()
     assert window.engine.address in text
     assert "sandbox engine" in text

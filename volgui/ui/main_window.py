@@ -664,6 +664,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     @property
+    def idle(self) -> bool:
+        """No refresh running or queued, and the graph is not laying out or filling."""
+        graph = getattr(self, "graph", None)
+        graph_busy = bool(graph is not None and graph.busy())
+        return self._refresh is None and self._pending is None and not graph_busy
+
+    @property
     def is_filled(self) -> bool:
         """True once the first snapshot is on screen."""
         return self._filled

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._syncing_selection = False
         self._retry_delay = self.retry_first
         self._retry_at = 0.0
+        self._down_reason = ""
         self._closed = False
 
         self.setWindowTitle(f"volgui — {engine.address}")

@@ -106,7 +106,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
             engine = box.start()
             seed_sandbox(engine, box.directory)
     else:
-        engine = _engine(args)
+        # The window opens even while the engine is down: it shows the
+        # engine-down banner and fills by itself when the engine answers.
+        engine = connect(host=args.host, context=args.context, lazy=True)
     return run(engine)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from volgui.engine import InvalidInput, connect, resolve
+from volgui.engine import EngineUnavailable, InvalidInput, connect, resolve
 from volgui.engine.connection import DEFAULT_HOST
 
 
@@ -67,4 +67,30 @@ def test_context_file_reaches_the_sandbox(
     engine = connect()
     assert engine.address == sandbox_address
     assert engine.info().sandbox
+    engine.close()
+
+
+def test_lazy_engine_connects_on_first_use_and_retries(
+    tmp_path: Path, sandbox_address: str
+) -> None:
+    # Down: opening contacts nothing; each use says why, in one line, and tries again.
+    address = f"unix://{tmp_path}/nothing.sock"
+    down = connect(address, lazy=True)
+    assert not down.connected
+    for _ in range(2):
+        with pytest.raises(EngineUnavailable, match="no socket there") as caught:
+            down.snapshot()
+        assert address in str(caught.value) and "\n" not in str(caught.value)
+    assert not down.connected
+    down.close()
+
+    # Up: hooks registered before the client exists see its version negotiation.
+    engine = connect(sandbox_address, lazy=True)
+    seen: list[str] = []
+    engine.request_hooks.append(lambda _method, url: seen.append(url))
+    assert not engine.connected and not seen
+    engine.ping()
+    assert engine.connected
+    assert any(url.endswith("/version") for url in seen), seen
+    assert engine.api.requests_sent == len(seen)
     engine.close()

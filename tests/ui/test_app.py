@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,3 +60,46 @@ def test_sandbox_fallback_opens_the_seeded_sandbox(tmp_path: Path) -> None:
         assert "shop-pgdata" in names and count == f"{len(names)} volumes"
     finally:
         Sandbox(where).stop()
+
+
+def test_no_command_opens_the_window_while_the_engine_is_down(tmp_path: Path) -> None:
+    """`volgui` on a stopped engine shows the banner, then fills once the engine starts."""
+    box = Sandbox(tmp_path / "engine")
+    environ = dict(
+        os.environ,
+        VOLGUI_EXIT_WHEN_FILLED="1",
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "volgui", "--host", box.address],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environ,
+    )
+    watchdog = threading.Timer(120, proc.kill)  # a hung window fails the test, not the run
+    watchdog.start()
+    try:
+        assert proc.stdout is not None
+        # readline blocks until the window says something: no sleeping, no polling.
+        down = proc.stdout.readline()
+        assert down == f"down\t{box.address}: no socket there\n", proc.stderr
+        box.start().close()
+        word, title, count = proc.stdout.readline().rstrip("\n").split("\t")
+        assert (word, title, count) == (
+            "filled",
+            f"volgui — {box.address} (sandbox engine)",
+            "0 volumes",
+        )
+        assert proc.wait(timeout=60) == 0
+    finally:
+        watchdog.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        assert proc.stderr is not None
+        proc.stderr.close()
+        assert proc.stdout is not None
+        proc.stdout.close()
+        box.stop()

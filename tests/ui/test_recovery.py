@@ -68,3 +68,49 @@ def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbo
     window.close()
     tasks.unwatch(engine)
     engine.close()
+
+
+@pytest.fixture
+def stopped_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    """A sandbox engine of the test's own, not running yet (stopped at the end)."""
+    box = Sandbox(tmp_path / "engine")
+    yield box
+    box.stop()
+
+
+def test_window_opens_while_engine_is_down_and_fills_when_it_comes_up(
+    qtbot: QtBot, stopped_sandbox: Sandbox
+) -> None:
+    from volgui.engine import connect
+    from volgui.ui import tasks
+
+    engine = connect(stopped_sandbox.address, lazy=True)  # what `volgui` does
+    window = MainWindow(engine)
+    window.retry_first, window.retry_max = 0.2, 1.0
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.engine_state, timeout=15_000) as down:
+        window.show()
+    assert down.args == [False]
+    assert window.banner.isVisible()
+    text = window.banner.message.text()
+    assert "not answering" in text and stopped_sandbox.address in text
+    assert "no socket there" in text
+    assert window.banner.retry.isVisible()
+    assert not window.is_filled and window.volume_model.rowCount() == 0
+    assert not window.new_action.isEnabled()
+
+    # The engine comes up with data: the window fills by itself, nobody clicks.
+    with qtbot.waitSignal(window.filled, timeout=60_000):
+        side = stopped_sandbox.start()
+        side.call(side.api.create_volume, "made-while-the-window-waited")
+        side.close()
+    qtbot.waitUntil(
+        lambda: {v.name for v in window.volume_model.items} == {"made-while-the-window-waited"},
+        timeout=15_000,
+    )
+    assert window.engine_up and not window.banner.isVisible()
+    assert window.new_action.isEnabled()
+    assert window.windowTitle().endswith("(sandbox engine)")
+    window.close()
+    tasks.unwatch(engine)
+    engine.close()

@@ -56,13 +56,14 @@ docker.transport.unixconn.UnixHTTPConnection.connect = _connect_unix
 class _APIClient(docker.APIClient):
     """APIClient that counts requests and lets observers see each one first.
 
-    The count proves the snapshot's request budget; the hooks let the GUI's
-    test guard catch an engine call made on the GUI thread.
+    The count proves the snapshot's request budget; the hooks (the Engine's
+    list, shared) let the GUI's test guard catch an engine call made on the
+    GUI thread, the version negotiation of a lazily opened engine included.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hooks: list[RequestHook] | None = None, **kwargs: Any) -> None:
         self.requests_sent = 0
-        self.request_hooks: list[RequestHook] = []
+        self.request_hooks: list[RequestHook] = [] if hooks is None else hooks
         self._count_lock = threading.Lock()
         super().__init__(*args, **kwargs)
 
@@ -109,22 +110,62 @@ def _short_reason(exc: BaseException) -> str:
 
 
 class Engine:
-    """A connected Docker engine. Thread-safe for concurrent calls."""
+    """A Docker engine. Thread-safe for concurrent calls.
 
-    def __init__(self, api: _APIClient, endpoint: Endpoint) -> None:
-        self.api = api
+    ``Engine.open(endpoint)`` contacts the engine at once (the API version is
+    negotiated) and raises :class:`EngineUnavailable` if it is down: what the
+    command line wants. ``Engine.open(endpoint, lazy=True)`` contacts nothing;
+    the client is built, under a lock, on whatever thread first uses ``api``,
+    and a failed attempt raises EngineUnavailable there and is tried again on
+    the next use: what a window opened while the engine is down wants.
+    ``request_hooks`` belong to the Engine, so observers can register before
+    any connection exists.
+    """
+
+    def __init__(self, endpoint: Endpoint, timeout: int = 60) -> None:
         self.endpoint = endpoint
+        self.timeout = timeout
+        self.request_hooks: list[RequestHook] = []
+        self._api: _APIClient | None = None
+        self._api_lock = threading.Lock()
 
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, endpoint: Endpoint, timeout: int = 60) -> Engine:
+    def open(cls, endpoint: Endpoint, timeout: int = 60, lazy: bool = False) -> Engine:
+        engine = cls(endpoint, timeout)
+        if not lazy:
+            _ = engine.api  # connect now: a down engine raises EngineUnavailable here
+        return engine
+
+    @property
+    def api(self) -> _APIClient:
+        """The low-level client; built (one version request) on first use."""
+        api = self._api
+        if api is None:
+            with self._api_lock:
+                if self._api is None:
+                    self._api = self._build_client()
+                api = self._api
+        return api
+
+    @property
+    def connected(self) -> bool:
+        """True once the client exists (the engine answered at least once)."""
+        return self._api is not None
+
+    def _build_client(self) -> _APIClient:
+        endpoint = self.endpoint
         if endpoint.host.startswith("unix://") and not os.path.exists(endpoint.host[7:]):
             # Answer at once, and spare docker-py's leaked socket on a failed connect.
             raise EngineUnavailable(
                 endpoint.host, "no socket there", _hint(endpoint, "no socket there")
             )
-        kwargs: dict[str, Any] = {"base_url": endpoint.host, "version": "auto", "timeout": timeout}
+        kwargs: dict[str, Any] = {
+            "base_url": endpoint.host,
+            "version": "auto",
+            "timeout": self.timeout,
+        }
         if endpoint.host.startswith("ssh://"):
             kwargs["use_ssh_client"] = True
         if endpoint.tls_dir is not None:
@@ -141,18 +182,19 @@ class Engine:
             if tls:
                 kwargs["tls"] = tls
         try:
-            api = _APIClient(**kwargs)  # negotiates the API version: one request
+            # Negotiates the API version: one request, seen by the hooks.
+            return _APIClient(hooks=self.request_hooks, **kwargs)
         except (docker.errors.DockerException, requests.RequestException, OSError) as e:
             reason = _short_reason(e)
             raise EngineUnavailable(endpoint.host, reason, _hint(endpoint, reason)) from e
-        return cls(api, endpoint)
 
     @property
     def address(self) -> str:
         return self.endpoint.host
 
     def close(self) -> None:
-        self.api.close()
+        if self._api is not None:
+            self._api.close()
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run one SDK call, turning transport and API errors into our own."""

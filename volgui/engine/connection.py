@@ -92,8 +92,15 @@ def resolve(
     return Endpoint(DEFAULT_HOST, "default")
 
 
-def connect(host: str | None = None, context: str | None = None, timeout: int = 60) -> Engine:
-    """Open the engine the docker CLI would use; raise EngineUnavailable if it is down."""
+def connect(
+    host: str | None = None, context: str | None = None, timeout: int = 60, lazy: bool = False
+) -> Engine:
+    """Open the engine the docker CLI would use; raise EngineUnavailable if it is down.
+
+    With ``lazy=True`` nothing is contacted now (the window opens while the
+    engine is down): the first use, on a worker thread, connects, and raises
+    EngineUnavailable there until the engine answers.
+    """
     from volgui.engine.client import Engine
 
-    return Engine.open(resolve(host, context), timeout=timeout)
+    return Engine.open(resolve(host, context), timeout=timeout, lazy=lazy)

@@ -4,6 +4,7 @@
 snapshot fills it from a worker thread. With ``VOLGUI_EXIT_WHEN_FILLED`` set
 (bench/ui.py, tests), it prints ``filled<TAB>title<TAB>N volumes`` when the first
 snapshot is on screen and quits: process start to a filled window, measured.
+It also prints ``down<TAB>reason`` each time the engine-down banner appears.
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ def run(engine: Engine) -> int:
             print(f"filled\t{window.windowTitle()}\t{count} volumes", flush=True)
             window.close()
 
+        def state(up: bool) -> None:
+            if not up:
+                print(f"down\t{window.engine.address}: {window.down_reason}", flush=True)
+
         window.filled.connect(filled)
+        window.engine_state.connect(state)
     window.show()
     code = app.exec()
     window.shutdown()

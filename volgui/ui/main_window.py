@@ -672,6 +672,11 @@ class MainWindow(QMainWindow):
         return self._refresh is None and self._pending is None and not graph_busy
 
     @property
+    def down_reason(self) -> str:
+        """Why the engine is not answering ("" while it answers)."""
+        return "" if self.engine_up else self._down_reason
+
+    @property
     def is_filled(self) -> bool:
         """True once the first snapshot is on screen."""
         return self._filled

@@ -251,10 +251,12 @@ def _guard(method: str, url: str) -> None:
 
 def watch(engine: Engine) -> None:
     """Install the guard on ``engine`` if the guard is on (idempotent)."""
-    if _guard_on and _guard not in engine.api.request_hooks:
-        engine.api.request_hooks.append(_guard)
+    # The Engine's own hook list: registering never connects (a lazy engine
+    # builds its client on a worker, through these hooks).
+    if _guard_on and _guard not in engine.request_hooks:
+        engine.request_hooks.append(_guard)
 
 
 def unwatch(engine: Engine) -> None:
-    while _guard in engine.api.request_hooks:
-        engine.api.request_hooks.remove(_guard)
+    while _guard in engine.request_hooks:
+        engine.request_hooks.remove(_guard)

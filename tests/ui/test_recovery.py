@@ -25,6 +25,17 @@ def own_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
     box.stop()
 
 
+def _coloured_pixels(window: MainWindow) -> int:
+    """Pixels of the mount graph, as drawn now, that carry colour (not a grey)."""
+    image = window.graph.viewport().grab().toImage()
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).hslSaturation() > 40
+    )
+
+
 def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbox) -> None:
     from volgui.ui import tasks
 
@@ -38,6 +49,9 @@ def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbo
     assert {v.name for v in window.volume_model.items} == {"before-the-outage"}
     assert not window.banner.isVisible()
     assert window.volume_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    qtbot.waitUntil(lambda: window.idle and "volume:before-the-outage" in window.graph.nodes)
+    assert not window.graph.greyed
+    assert _coloured_pixels(window) > 50  # the unused volume's orange block and node
 
     with qtbot.waitSignal(window.engine_state, timeout=15_000) as down:
         own_sandbox.stop()
@@ -48,6 +62,10 @@ def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbo
     assert {v.name for v in window.volume_model.items} == {"before-the-outage"}
     assert window.volume_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert not window.new_action.isEnabled()
+    # The graph greys out like the tables: the same nodes, without colour.
+    assert window.graph.greyed
+    assert "volume:before-the-outage" in window.graph.nodes
+    assert _coloured_pixels(window) == 0
 
     with qtbot.waitSignal(window.engine_state, timeout=30_000) as up:
         own_sandbox.start()
@@ -65,6 +83,9 @@ def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbo
     )
     assert not window.banner.isVisible()
     assert window.new_action.isEnabled()
+    assert not window.graph.greyed
+    qtbot.waitUntil(lambda: window.idle and "volume:during-the-outage" in window.graph.nodes)
+    assert _coloured_pixels(window) > 50
     window.close()
     tasks.unwatch(engine)
     engine.close()
@@ -97,6 +118,7 @@ def test_window_opens_while_engine_is_down_and_fills_when_it_comes_up(
     assert "no socket there" in text
     assert window.banner.retry.isVisible()
     assert not window.is_filled and window.volume_model.rowCount() == 0
+    assert window.graph.greyed
     assert not window.new_action.isEnabled()
 
     # The engine comes up with data: the window fills by itself, nobody clicks.

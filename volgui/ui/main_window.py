@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
             self._update_banner()
         self.volume_model.set_greyed(not up)
         self.container_model.set_greyed(not up)
+        self.graph.set_greyed(not up)
         self._update_actions()
         self._update_status()
         if was != up:

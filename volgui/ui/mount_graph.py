@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -132,12 +132,33 @@ class Theme:
             borders=borders,
         )
 
+    def greyed(self) -> Theme:
+        """The same theme without colour: last-known data while the engine is away.
+
+        Every colour keeps its lightness (so shapes and contrast survive) and
+        loses its saturation, the way the tables grey their state marks.
+        """
+        text = QColor(self.muted)
+        text.setAlphaF(0.7)
+        return replace(
+            self,
+            text=text,
+            highlight=_grey(self.highlight),
+            fills={k: _grey(c) for k, c in self.fills.items()},
+            borders={k: _grey(c) for k, c in self.borders.items()},
+        )
+
     def style_key(self, node: Node) -> str:
         if node.kind == "container":
             return "running" if node.running else "stopped"
         if node.unused:
             return "unused"
         return node.kind
+
+
+def _grey(color: QColor) -> QColor:
+    h, _s, lightness, a = color.getHslF()
+    return QColor.fromHslF(h if h >= 0 else 0.0, 0.0, lightness, a)
 
 
 def _cosmetic(
@@ -586,6 +607,7 @@ class MountGraph(QGraphicsView):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_layout)
         self._scene.selectionChanged.connect(self._on_selection)
+        self._greyed = False
         self._apply_palette()
 
     # -- feeding it -------------------------------------------------------------
@@ -861,8 +883,20 @@ class MountGraph(QGraphicsView):
 
     # -- looks ---------------------------------------------------------------------
 
+    @property
+    def greyed(self) -> bool:
+        return self._greyed
+
+    def set_greyed(self, greyed: bool) -> None:
+        """Draw the graph without colour (engine away: last-known data), or in colour again."""
+        if greyed != self._greyed:
+            self._greyed = greyed
+            self._apply_palette()
+
     def _apply_palette(self) -> None:
         theme = Theme.from_palette(self.palette())
+        if self._greyed:
+            theme = theme.greyed()
         self._scene.theme = theme
         self.setBackgroundBrush(theme.base)
         for edge in self.edges.values():

@@ -44,6 +44,12 @@ def dark_palette() -> QPalette:
     }
     for role, color in roles.items():
         p.setColor(role, QColor(color))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):  # what a dark desktop theme does for disabled widgets
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
     return p
 
 

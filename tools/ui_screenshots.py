@@ -5,7 +5,8 @@
         python tools/ui_screenshots.py --dir /tmp/uidemo --out docs
 
 Grabs the screen (not the widget), so dialogs and the banner show as a user
-sees them. The last shot stops the sandbox engine to show the banner, then
+sees them. ``--palette dark`` shoots the same in Fusion with a dark palette,
+each file named ``*-dark.png``. The last shot stops the sandbox engine to show the banner, then
 starts it (and the containers that were running) again.
 """
 
@@ -53,12 +54,18 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True, help="a seeded sandbox directory")
     parser.add_argument("--out", default="docs")
+    parser.add_argument("--palette", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
+    suffix = "-dark" if args.palette == "dark" else ""
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
+    if args.palette == "dark":
+        from graph_screenshots import dark_palette  # tools/, beside this script
+
+        app.setPalette(dark_palette())
     box = Sandbox(Path(args.dir))
     engine = box.start()
     window = MainWindow(engine)
@@ -72,34 +79,34 @@ def main(argv: list[str]) -> int:
     wait_for(lambda: not window.computing_sizes)
     window.select_volume("shop-uploads")
     window.statusBar().clearMessage()
-    shoot(window, out / "main-window.png")
+    shoot(window, out / f"main-window{suffix}.png")
 
     window.select_container("shop-web")
     wait_for(lambda: "Inspecting" not in window.details.toPlainText())
-    shoot(window, out / "main-window-container.png")
+    shoot(window, out / f"main-window-container{suffix}.png")
 
     dialog = window.new_volume()
     dialog.name.setText("shop pgdata")
     dialog.labels.setPlainText("app=shop\ntier=db")
-    shoot(window, out / "new-volume.png")
+    shoot(window, out / f"new-volume{suffix}.png")
     dialog.reject()
 
     window.select_volume("shop-redis")
     box_remove = window.remove_selected()
-    shoot(window, out / "remove-in-use.png")
+    shoot(window, out / f"remove-in-use{suffix}.png")
     if box_remove is not None:
         box_remove.reject()
 
     prune = window.prune()
     prune.include_named.setChecked(True)
     wait_for(lambda: prune.preview is not None)
-    shoot(window, out / "prune.png")
+    shoot(window, out / f"prune{suffix}.png")
     prune.reject()
 
     running = [c.id for c in window.snapshot.containers if c.state == "running"]
     box.stop()
     wait_for(lambda: window.banner.isVisible())
-    shoot(window, out / "engine-down.png")
+    shoot(window, out / f"engine-down{suffix}.png")
     # Containers have no restart policy: start again the ones that ran.
     restarted = box.start()
     for cid in running:

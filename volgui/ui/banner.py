@@ -6,24 +6,26 @@ retries by itself. Signals: ``retry_now()``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QRectF, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from volgui.ui import colours
 
 OBJECT_NAME = "engineBanner"
 
 
 class EngineBanner(QFrame):
-    """A strip above the tables. Signals: ``retry_now()``."""
+    """A strip above the tables, in a red tint of the palette (light or dark).
+
+    Signals: ``retry_now()``.
+    """
 
     retry_now = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
-        self.setStyleSheet(
-            "#engineBanner { background: #fdecea; border: 1px solid #e0a39e; border-radius: 4px; }"
-            "#engineBanner QLabel { color: #5f1d16; }"
-        )
         self.message = QLabel(objectName="engineBannerText", wordWrap=True)
         self.retry = QPushButton("Retry now", objectName="engineBannerRetry")
         self.retry.clicked.connect(self.retry_now)
@@ -31,6 +33,7 @@ class EngineBanner(QFrame):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.retry)
+        self._apply_palette()
         self.hide()
 
     def show_down(self, reason: str, retry_in: float | None) -> None:
@@ -40,3 +43,25 @@ class EngineBanner(QFrame):
             f"Showing the last known data.{when}"
         )
         self.show()
+
+    def _apply_palette(self) -> None:
+        # Painted and coloured from the palette rather than a style sheet: a
+        # widget with a style sheet does not hear of palette changes.
+        _background, _border, text = colours.banner(self.palette())
+        palette = QPalette(self.message.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, text)
+        self.message.setPalette(palette)
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        background, border, _text = colours.banner(self.palette())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(border, 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from volgui.engine import Container, Engine, Snapshot, Volume
+from volgui.ui import colours, tasks
 from volgui.ui import format as fmt
-from volgui.ui import tasks
 from volgui.ui.container_table import mount_source
 
 OBJECT_NAME = "detailsPane"
@@ -24,7 +25,7 @@ OBJECT_NAME = "detailsPane"
 
 def _table(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><td style='color:#666;padding-right:12px'>{escape(k)}</td><td>{v}</td></tr>"
+        f"<tr><td class='key' style='padding-right:12px'>{escape(k)}</td><td>{v}</td></tr>"
         for k, v in rows
     )
     return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
@@ -32,7 +33,7 @@ def _table(rows: list[tuple[str, str]]) -> str:
 
 def _pairs(d: Mapping[str, str]) -> str:
     if not d:
-        return "<span style='color:#888'>none</span>"
+        return "<span class='muted'>none</span>"
     return "<br>".join(f"<code>{escape(k)}</code> = {escape(v)}" for k, v in sorted(d.items()))
 
 
@@ -46,7 +47,22 @@ class DetailsPane(QTextBrowser):
         self._tmpfs: dict[str, dict[str, str]] = {}  # container id -> HostConfig.Tmpfs
         self._html = ""
         self.subject: str | None = None  # volume name or container id shown
+        self._apply_palette()
         self.show_nothing()
+
+    def _apply_palette(self) -> None:
+        """Secondary text (keys, hints) in a colour derived from the palette."""
+        muted = colours.muted(self.palette()).name()
+        sheet = f".muted, .key {{ color: {muted}; }}"
+        if sheet != self.document().defaultStyleSheet():
+            self.document().setDefaultStyleSheet(sheet)
+            if self._html:  # the style sheet applies when HTML is set: set it again
+                self.setHtml(self._html)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
 
     def _set_html(self, html: str) -> None:
         # A refresh re-renders the same subject: leave the text (and its scroll
@@ -63,7 +79,7 @@ class DetailsPane(QTextBrowser):
     def show_nothing(self) -> None:
         self._switch(None)
         self._set_html(
-            "<p style='color:#777'>Select a volume or a container to see its details.<br>"
+            "<p class='muted'>Select a volume or a container to see its details.<br>"
             "Selecting one highlights what it is mounted with.</p>"
         )
 
@@ -83,7 +99,7 @@ class DetailsPane(QTextBrowser):
             head += "<th align=left>destination</th><th align=left>mode</th></tr>"
             used = f"<table cellspacing='0' cellpadding='3'>{head}{''.join(users)}</table>"
         else:
-            used = "<p style='color:#777'>No container uses this volume.</p>"
+            used = "<p class='muted'>No container uses this volume.</p>"
         kind = " <i>(anonymous)</i>" if v.anonymous else ""
         rows = [
             ("Driver", escape(v.driver)),
@@ -140,7 +156,7 @@ class DetailsPane(QTextBrowser):
         mounts = (
             f"<table cellspacing='0' cellpadding='3'>{head}{''.join(lines)}</table>"
             if lines
-            else "<p style='color:#777'>No mounts.</p>"
+            else "<p class='muted'>No mounts.</p>"
         )
         rows = [
             ("Id", f"<code>{escape(c.short_id)}</code>"),
@@ -148,7 +164,7 @@ class DetailsPane(QTextBrowser):
             ("State", escape(c.status or c.state)),
             ("Labels", _pairs(c.labels)),
         ]
-        note = "" if tmpfs is not None else "<p style='color:#999'>Inspecting…</p>"
+        note = "" if tmpfs is not None else "<p class='muted'>Inspecting…</p>"
         self._set_html(
             f"<h3 style='margin-bottom:4px'>Container {escape(c.name)}</h3>{_table(rows)}"
             f"<h4 style='margin-bottom:2px'>Mounts</h4>{mounts}{note}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from volgui.engine import Engine, EngineInfo, EngineUnavailable, Snapshot, Volgu
 from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
 from volgui.engine.volumes import PruneResult
-from volgui.ui import errors, icons, tasks
+from volgui.ui import colours, errors, icons, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
@@ -549,7 +549,8 @@ class MainWindow(QMainWindow):
         ):
             total, shown = table.source.rowCount(), table.proxy.rowCount()
             count = f"{total}" if shown == total else f"{shown} of {total} shown"
-            label.setText(f"<b>{title}</b> <span style='color:#777'>({count})</span>")
+            muted = colours.muted(self.palette()).name()
+            label.setText(f"<b>{title}</b> <span style='color:{muted}'>({count})</span>")
 
     # -- actions --------------------------------------------------------------
 
@@ -761,7 +762,8 @@ class MainWindow(QMainWindow):
             if self.info.sandbox:
                 parts.append("<b>sandbox engine</b>")
             if not self.engine_up:
-                parts.append("<span style='color:#b3261e'>not answering</span>")
+                red = colours.danger(self.palette()).name()
+                parts.append(f"<span style='color:{red}'>not answering</span>")
             self.engine_label.setText(" · ".join(parts))
         snap = self.snapshot
         in_use = sum(1 for v in snap.volumes if v.in_use)
@@ -886,6 +888,12 @@ class MainWindow(QMainWindow):
                 isinstance(task.owner, QWidget) and self.isAncestorOf(task.owner)
             ):
                 task.cancel()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "refreshed_label"):
+            self._update_titles()  # their counts are written in a palette-derived grey
+            self._update_status()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

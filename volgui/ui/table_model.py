@@ -25,8 +25,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
+
+from volgui.ui import colours
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -36,7 +38,6 @@ KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (volume name, container id)
 SortRole = Qt.ItemDataRole.UserRole + 3  # what the column sorts by
 
 # Rows related to the selection in the other table (cross-highlighting).
-HIGHLIGHT = QColor(255, 214, 102, 110)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ class RowModel(QAbstractTableModel, Generic[T]):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(HIGHLIGHT) if self.key(item) in self._highlight else None
+            if self.key(item) not in self._highlight:
+                return None
+            return QBrush(colours.related_row(QApplication.palette()))
         if role == Qt.ItemDataRole.FontRole:
             if self.key(item) in self._highlight:
                 font = QFont()
@@ -138,14 +141,12 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if self._greyed:
-                return QApplication.palette().brush(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-                )
+                return QBrush(colours.greyed_text(QApplication.palette()))
             return self.foreground(item, index.column())
         if role == Qt.ItemDataRole.DecorationRole:
             mark = self.decoration(item, index.column())
             if self._greyed and isinstance(mark, QColor):
-                return QColor(190, 190, 190)  # a last-known state is no state
+                return colours.greyed_text(QApplication.palette())  # no state: last known
             return mark
         if role == ItemRole:
             return item

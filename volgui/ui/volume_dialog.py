@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from volgui.engine import Engine, InvalidInput, Volume
 from volgui.engine.validate import check_name
-from volgui.ui import tasks
+from volgui.ui import colours, tasks
 
 OBJECT_NAME = "volumeDialog"
 
@@ -70,7 +70,7 @@ class VolumeDialog(QDialog):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().height() * 4 + 12)
         self.problem = QLabel(objectName="volumeProblem", wordWrap=True)
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(f"color: {colours.danger().name()}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from pytestqt.qtbot import QtBot
 
 from volgui.engine import Engine
@@ -150,7 +150,7 @@ def assert_mirrors(view: MountGraph, snap: Snapshot) -> None:
         assert e.pen().isCosmetic()
 
 
-def drag_onto(view: MountGraph, mime: QMimeData, target: QPoint) -> bool:
+def drag_onto(view: QAbstractScrollArea, mime: QMimeData, target: QPoint) -> bool:
     """What a drag over the viewport delivers: enter, move, drop. Returns accepted."""
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.graph_fixtures import assert_mirrors, center_of, double_click, drag_onto
+from volgui.ui.dnd import VOLUME_MIME
 from volgui.ui.inspect_dialog import InspectDialog
 from volgui.ui.main_window import MainWindow
 from volgui.ui.mount_graph import MountGraph
@@ -137,3 +140,72 @@ def test_a_volume_dropped_on_a_container_node_selects_that_container(
     assert sig.args == [vol, cid]
     assert window.selected_containers() == [cid]
     assert vol in window.statusBar().currentMessage()
+
+
+def _row_centre(window: MainWindow, container_id: str) -> QPoint:
+    table = window.container_table
+    row = table.proxy.mapFromSource(table.source.index(table.source.row_of(container_id), 0))
+    return table.visualRect(row).center()
+
+
+def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    other = docker("create", "--name", unique("gother"), image, "true")
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}", f"container:{other}")
+    table = window.container_table
+    name = docker("inspect", "-f", "{{.Name}}", cid).lstrip("/")
+
+    # A volume row drags out as that volume, in the DESIGN's MIME type.
+    volumes = window.volume_table
+    index = volumes.proxy.mapFromSource(volumes.source.index(volumes.source.row_of(vol), 0))
+    assert volumes.dragEnabled() and index.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    mime = volumes.model().mimeData([index])
+    assert bytes(mime.data(VOLUME_MIME).data()).decode("utf-8") == vol
+
+    # Hovering over the row frames it in the highlight colour; leaving unframes it.
+    vp, at = table.viewport(), _row_centre(window, cid)
+    actions, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.NoModifier
+    QApplication.sendEvent(vp, QDragEnterEvent(at, actions, mime, left, none))
+    move = QDragMoveEvent(at, actions, mime, left, none)
+    QApplication.sendEvent(vp, move)
+    assert move.isAccepted() and table.drop_row == table.indexAt(at).row()
+    frame = table.visualRect(table.indexAt(at))
+    image = vp.grab().toImage()
+    highlight = table.palette().color(QPalette.ColorRole.Highlight)
+    assert any(
+        image.pixelColor(x, y) == highlight
+        for x in range(frame.left() + 20, frame.left() + 60)
+        for y in range(frame.top(), frame.top() + 4)
+    )
+    QApplication.sendEvent(vp, QDragLeaveEvent())
+    assert table.drop_row is None
+
+    # Dropped on the container's row: the container is selected and the hint shown.
+    window.select_container(other)
+    with qtbot.waitSignal(table.volume_dropped) as sig:
+        assert drag_onto(table, mime, _row_centre(window, cid))
+    assert sig.args == [vol, cid]
+    assert window.selected_containers() == [cid]
+    assert graph.selected_ids() == [f"container:{cid}"]
+    from_row = window.statusBar().currentMessage()
+    assert from_row == f"To mount {vol} on {name}: volgui mount {name} {vol}:/PATH"
+    assert table.drop_row is None  # the drop frame is gone
+
+    # The same drop on the container's node ends in exactly the same state.
+    window.select_container(other)
+    window.statusBar().clearMessage()
+    assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, f"container:{cid}"))
+    assert window.selected_containers() == [cid]
+    assert window.statusBar().currentMessage() == from_row
+
+    # Not a volume, or not on a row: refused, nothing happens.
+    with qtbot.assertNotEmitted(table.volume_dropped):
+        text = QMimeData()
+        text.setText(vol)
+        assert not drag_onto(table, text, _row_centre(window, other))
+        below = table.viewport().rect().bottomLeft() + QPoint(10, -3)
+        assert not table.indexAt(below).isValid()
+        assert not drag_onto(table, mime, below)
+    assert window.selected_containers() == [cid]

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from volgui.engine.model import Container, Mount
+from volgui.ui.dnd import dropped_volume
 from volgui.ui.item_table import ItemTable
 from volgui.ui.table_model import Column, RowFilterProxy, RowModel
 
@@ -69,8 +80,17 @@ class ContainerFilter(RowFilterProxy):
 
 
 class ContainerTable(ItemTable):
+    """The container list; its rows take dropped volumes.
+
+    Signals: ``volume_dropped(str, str)``: a volume dropped on a row, as
+    (volume name, container id) -- what the graph's container nodes emit.
+    """
+
+    volume_dropped = Signal(str, str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.drop_row: int | None = None  # the row a volume hovers over (view row)
         self.setObjectName(OBJECT_NAME)
         self.source = ContainerModel(self)
         self.proxy = ContainerFilter(self)
@@ -79,3 +99,66 @@ class ContainerTable(ItemTable):
         self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         for col, width in ((NAME, 150), (IMAGE, 200), (STATE, 90)):
             self.setColumnWidth(col, width)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    # -- a volume dropped on a container row ------------------------------------
+    # Handled here rather than through the model: a drop changes nothing in the
+    # model, it asks the window to mount (the same request as a drop on a node).
+
+    def _row_under(self, event: QDropEvent) -> int | None:
+        if dropped_volume(event.mimeData()) is None:
+            return None
+        index = self.indexAt(event.position().toPoint())
+        return index.row() if index.isValid() else None
+
+    def _set_drop_row(self, row: int | None) -> None:
+        if row != self.drop_row:
+            self.drop_row = row
+            self.viewport().update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_volume(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()  # keep the drag coming; moves decide per row
+        self._set_drop_row(self._row_under(event))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        row = self._row_under(event)
+        self._set_drop_row(row)
+        if row is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_row(None)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        row = self._row_under(event)
+        self._set_drop_row(None)
+        volume = dropped_volume(event.mimeData())
+        if row is None or volume is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.volume_dropped.emit(volume, self.proxy.item(row).id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.drop_row is None:
+            return
+        # The row a volume would land on: framed in the highlight colour.
+        first = self.proxy.index(self.drop_row, 0)
+        rect = self.visualRect(first).united(
+            self.visualRect(self.proxy.index(self.drop_row, self.proxy.columnCount() - 1))
+        )
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))

@@ -797,7 +797,9 @@ class MainWindow(QMainWindow):
             lambda ids: self.graph.select_ids(f"container:{i}" for i in ids)
         )
         self.graph.node_activated.connect(self._graph_activated)
+        # A volume dropped on a container node or a container row: one path.
         self.graph.volume_dropped.connect(self._volume_dropped)
+        self.container_table.volume_dropped.connect(self._volume_dropped)
         self.graph_action = self._action(
             "Mount graph",
             lambda: self.graph_panel.setVisible(self.graph_action.isChecked()),
@@ -819,6 +821,7 @@ class MainWindow(QMainWindow):
             self.inspect_selected("volume")
 
     def _volume_dropped(self, volume: str, container_id: str) -> None:
+        """A volume dropped on a container, in the graph or the container table."""
         # Mounting needs a destination: that is the run dialog's job (its own
         # issue). Until it lands, a drop selects the container and says how.
         self.select_container(container_id)

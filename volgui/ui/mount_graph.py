@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QEasingCurve,
     QEvent,
     QMimeData,
@@ -79,8 +78,8 @@ from PySide6.QtWidgets import (
 
 from volgui.engine.layout import Edge, Graph, Layout, LayoutOptions, Node, compute
 from volgui.engine.model import Snapshot
+from volgui.ui.dnd import VOLUME_MIME, dropped_volume, volume_mime
 
-VOLUME_MIME = "application/x-volgui-volume"
 BATCH_BUDGET_S = 0.006  # one batch of scene work; the GUI thread stays responsive
 ANIMATE_AT_MOST = 40  # more moved nodes than that jump instead of gliding
 LOW_DETAIL = 0.4  # below this zoom, nodes are drawn as plain blocks, without labels
@@ -388,13 +387,13 @@ class NodeItem(QGraphicsItem):
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self._graph.set_drop_target(None)
-        data = event.mimeData().data(VOLUME_MIME)
-        if data.isEmpty():
+        volume = dropped_volume(event.mimeData())
+        if volume is None:
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self._graph.drop_volume(bytes(data.data()).decode("utf-8"), self.node.key)
+        self._graph.drop_volume(volume, self.node.key)
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -980,10 +979,7 @@ class MountGraph(QGraphicsView):
             self.node_activated.emit(item.node.kind, item.node.key)
 
     def volume_mime(self, name: str) -> QMimeData:
-        mime = QMimeData()
-        mime.setData(VOLUME_MIME, QByteArray(name.encode("utf-8")))
-        mime.setText(name)
-        return mime
+        return volume_mime(name)
 
     def start_volume_drag(self, name: str) -> None:
         drag = QDrag(self)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from volgui.engine.model import Volume
+from volgui.ui import colours
 from volgui.ui import format as fmt
+from volgui.ui.dnd import VOLUME_MIME, volume_mime
 from volgui.ui.item_table import ItemTable
 from volgui.ui.table_model import Column, RowFilterProxy, RowModel
 
@@ -66,10 +67,25 @@ class VolumeModel(RowModel[Volume]):
 
     def foreground(self, item: Volume, column: int) -> object:
         if item.anonymous:
-            return QApplication.palette().brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            return colours.greyed_text(QApplication.palette())
         return None
+
+    # -- dragging a row: the volume's name, for a container row or node ----------
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [VOLUME_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The first dragged row's volume (a drop mounts one volume)."""
+        rows = [i.row() for i in indexes if i.isValid()]
+        return volume_mime(self.item(rows[0]).name) if rows else QMimeData()
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def set_sizes(self, sizes: Mapping[str, int]) -> None:
         self.sizes = dict(sizes)
@@ -105,5 +121,9 @@ class VolumeTable(ItemTable):
         self.proxy.setSourceModel(self.source)
         self.setModel(self.proxy)
         self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        # Rows drag out as volumes (onto a container row or node); nothing drops here.
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
         for col, width in ((NAME, 200), (DRIVER, 70), (USED_BY, 100), (SIZE, 80), (CREATED, 110)):
             self.setColumnWidth(col, width)

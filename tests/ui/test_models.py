@@ -136,3 +136,25 @@ def test_filtered_containers_and_highlight(qtbot: QtBot) -> None:
     assert table.source.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
     table.proxy.set_text("bravo")  # matches web's mount
     assert table.proxy.rowCount() == 1
+
+
+def test_state_marks_keep_their_colour_in_a_selected_row(qtbot: QtBot) -> None:
+    """Qt tints a selected row's decoration with the highlight; the marks opt out."""
+    from PySide6.QtGui import QIcon
+
+    from volgui.ui import colours
+    from volgui.ui.container_table import STATE, STATE_COLOURS
+
+    table = ContainerTable()
+    qtbot.addWidget(table)
+    table.source.set_items(_snapshot().containers)
+    web = table.source.index(table.source.row_of("c" * 64), STATE)
+
+    def mark(mode: QIcon.Mode) -> str:
+        icon = web.data(Qt.ItemDataRole.DecorationRole)
+        return icon.pixmap(16, 16, mode).toImage().pixelColor(8, 8).name()
+
+    running = STATE_COLOURS["running"].name()
+    assert mark(QIcon.Mode.Normal) == mark(QIcon.Mode.Selected) == running
+    table.source.set_greyed(True)
+    assert mark(QIcon.Mode.Selected) == colours.greyed_text().name() != running

@@ -21,6 +21,9 @@ class ItemTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
+        # The stretched last column never shrinks below the default section
+        # size: keep that small, or a narrow table scrolls sideways for a few pixels.
+        header.setDefaultSectionSize(60)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

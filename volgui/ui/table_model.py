@@ -13,6 +13,7 @@ thread for ~0.4 s; sorting a Python list of keys takes ~2 ms.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -25,8 +26,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from volgui.ui import colours
 
@@ -145,8 +146,10 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return self.foreground(item, index.column())
         if role == Qt.ItemDataRole.DecorationRole:
             mark = self.decoration(item, index.column())
-            if self._greyed and isinstance(mark, QColor):
-                return colours.greyed_text(QApplication.palette())  # no state: last known
+            if isinstance(mark, QColor):
+                if self._greyed:  # no state: last known
+                    mark = colours.greyed_text(QApplication.palette())
+                return _swatch(mark.rgba())
             return mark
         if role == ItemRole:
             return item
@@ -312,6 +315,23 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def item(self, proxy_row: int) -> Any:
         return self.index(proxy_row, 0).data(ItemRole)
+
+
+@functools.cache
+def _swatch(rgba: int) -> QIcon:
+    """A colour mark that stays that colour in a selected row.
+
+    Qt draws a QColor decoration as an icon, and tints an icon's selected mode
+    with the highlight: a green "running" mark turned murky teal. An icon with
+    its own selected pixmap keeps the colour.
+    """
+    size = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor.fromRgba(rgba))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:

@@ -71,10 +71,11 @@ def test_no_command_opens_the_window_while_the_engine_is_down(tmp_path: Path) ->
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
+    stderr = (tmp_path / "stderr").open("w+")  # a file: a pipe nobody reads could fill
     proc = subprocess.Popen(
         [sys.executable, "-m", "volgui", "--host", box.address],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
         env=environ,
     )
@@ -84,7 +85,7 @@ def test_no_command_opens_the_window_while_the_engine_is_down(tmp_path: Path) ->
         assert proc.stdout is not None
         # readline blocks until the window says something: no sleeping, no polling.
         down = proc.stdout.readline()
-        assert down == f"down\t{box.address}: no socket there\n", proc.stderr
+        assert down == f"down\t{box.address}: no socket there\n", stderr.name
         box.start().close()
         word, title, count = proc.stdout.readline().rstrip("\n").split("\t")
         assert (word, title, count) == (
@@ -93,13 +94,14 @@ def test_no_command_opens_the_window_while_the_engine_is_down(tmp_path: Path) ->
             "0 volumes",
         )
         assert proc.wait(timeout=60) == 0
+        stderr.seek(0)
+        assert "Traceback" not in stderr.read()
     finally:
         watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-        assert proc.stderr is not None
-        proc.stderr.close()
+        stderr.close()
         assert proc.stdout is not None
         proc.stdout.close()
         box.stop()

@@ -63,7 +63,7 @@ def test_status_bar_and_title_name_the_sandbox(window: MainWindow, qtbot: QtBot)
     assert "sandbox engine" in text
     assert "Docker " in text
     assert "sandbox engine" in window.windowTitle()
-    assert "volumes" in window.counts_label.text()
+    assert window.counts_label.text().startswith(f"{len(window.snapshot.volumes)} volume")
     assert window.refreshed_label.text().startswith("refreshed ")
 
 

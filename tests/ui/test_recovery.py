@@ -58,6 +58,7 @@ def test_engine_down_shows_banner_and_recovers(qtbot: QtBot, own_sandbox: Sandbo
     assert down.args == [False]
     assert window.banner.isVisible()
     assert "not answering" in window.banner.message.text()
+    assert "Showing the last known data" in window.banner.message.text()
     # The last data stays, greyed; actions that need the engine are off.
     assert {v.name for v in window.volume_model.items} == {"before-the-outage"}
     assert window.volume_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -116,6 +117,10 @@ def test_window_opens_while_engine_is_down_and_fills_when_it_comes_up(
     text = window.banner.message.text()
     assert "not answering" in text and stopped_sandbox.address in text
     assert "no socket there" in text
+    assert "fill as soon as it answers" in text and "last known data" not in text
+    engine_text = window.engine_label.text()
+    assert stopped_sandbox.address in engine_text and "not answering" in engine_text
+    assert window.counts_label.text() == ""  # nothing is known yet, not "0 volumes"
     assert window.banner.retry.isVisible()
     assert not window.is_filled and window.volume_model.rowCount() == 0
     assert window.graph.greyed
@@ -133,6 +138,8 @@ def test_window_opens_while_engine_is_down_and_fills_when_it_comes_up(
     assert window.engine_up and not window.banner.isVisible()
     assert window.new_action.isEnabled()
     assert window.windowTitle().endswith("(sandbox engine)")
+    assert "not answering" not in window.engine_label.text()
+    assert window.counts_label.text() == "1 volume (0 in use) · 0 containers"
     window.close()
     tasks.unwatch(engine)
     engine.close()

@@ -6,6 +6,8 @@ retries by itself. Signals: ``retry_now()``.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QRectF, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -36,11 +38,14 @@ class EngineBanner(QFrame):
         self._apply_palette()
         self.hide()
 
-    def show_down(self, reason: str, retry_in: float | None) -> None:
+    def show_down(self, reason: str, retry_in: float | None, have_data: bool = True) -> None:
+        """Say the engine is away; ``have_data``: the window shows what it last said."""
         when = f" Next try in {retry_in:.0f} s." if retry_in else " Trying again…"
+        what = (
+            "Showing the last known data." if have_data else "The lists fill as soon as it answers."
+        )
         self.message.setText(
-            f"<b>The Docker engine is not answering.</b> {reason}. "
-            f"Showing the last known data.{when}"
+            f"<b>The Docker engine is not answering.</b> {escape(reason)}. {what}{when}"
         )
         self.show()
 

@@ -55,3 +55,8 @@ def volume_name(v: Volume) -> str:
     if v.anonymous and len(v.name) > 16:
         return f"{v.name[:12]}… (anonymous)"
     return f"{v.name} (anonymous)" if v.anonymous else v.name
+
+
+def count(n: int, noun: str) -> str:
+    """``1 volume``, ``2 volumes``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

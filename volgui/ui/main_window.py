@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -357,11 +358,11 @@ class MainWindow(QMainWindow):
             self.info = info
             self._update_title()
         self._set_engine_up(True)
+        first, self._filled = not self._filled, True
         self.apply_snapshot(snap)
         self.refreshed_at = time.time()
         self._update_status()
-        if not self._filled:
-            self._filled = True
+        if first:
             self.filled.emit()
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
@@ -424,7 +425,9 @@ class MainWindow(QMainWindow):
             return
         left = self._retry_at - time.monotonic() if self._retry_timer.isActive() else None
         reason = f"{self.engine.address}: {self._down_reason}"
-        self.banner.show_down(reason, max(left, 1) if left is not None else None)
+        self.banner.show_down(
+            reason, max(left, 1) if left is not None else None, have_data=self._filled
+        )
 
     # -- selection and cross-highlighting ----------------------------------
 
@@ -761,14 +764,19 @@ class MainWindow(QMainWindow):
             parts = [self.info.address, f"Docker {self.info.version}"]
             if self.info.sandbox:
                 parts.append("<b>sandbox engine</b>")
-            if not self.engine_up:
-                red = colours.danger(self.palette()).name()
-                parts.append(f"<span style='color:{red}'>not answering</span>")
-            self.engine_label.setText(" · ".join(parts))
+        else:  # not answered yet (opened while the engine is down, say)
+            parts = [escape(self.engine.address)] if not self.engine_up else ["connecting…"]
+        if not self.engine_up:
+            red = colours.danger(self.palette()).name()
+            parts.append(f"<span style='color:{red}'>not answering</span>")
+        self.engine_label.setText(" · ".join(parts))
         snap = self.snapshot
         in_use = sum(1 for v in snap.volumes if v.in_use)
-        self.counts_label.setText(
-            f"{len(snap.volumes)} volumes ({in_use} in use) · {len(snap.containers)} containers"
+        self.counts_label.setText(  # no counts before the engine said anything
+            f"{fmt.count(len(snap.volumes), 'volume')} ({in_use} in use)"
+            f" · {fmt.count(len(snap.containers), 'container')}"
+            if self._filled
+            else ""
         )
         if self.refreshed_at is not None:
             stamp = time.strftime("%H:%M:%S", time.localtime(self.refreshed_at))

@@ -943,16 +943,8 @@ class MountGraph(QGraphicsView):
 
     def _on_selection(self) -> None:
         self._scene.update()  # the selected nodes' mounts are drawn bolder
-        if self._syncing:
-            return
-        ids = self.selected_ids()
-        self.selection_changed.emit(ids)
-        if len(ids) == 1:
-            node = self.nodes[ids[0]].node
-            if node.is_volume:
-                self.volume_selected.emit(node.key)
-            elif node.kind == "container":
-                self.container_selected.emit(node.key)
+        if not self._syncing:
+            self._announce_selection()
 
     def select_ids(self, ids: Iterable[str], center: bool = True) -> None:
         """Select these nodes (from the tables, say) without echoing a signal."""
@@ -1053,11 +1045,11 @@ class MountGraph(QGraphicsView):
         nid = matches[index]
         self.select_ids([nid], center=False)
         self.centerOn(self.nodes[nid])
-        self._on_selection_user()
+        self._announce_selection()
         return nid
 
-    def _on_selection_user(self) -> None:
-        """A search or a key press selected a node: tell the world, like a click."""
+    def _announce_selection(self) -> None:
+        """The user selected (click, search, key press): tell the world."""
         ids = self.selected_ids()
         self.selection_changed.emit(ids)
         if len(ids) == 1:
@@ -1078,7 +1070,7 @@ class MountGraph(QGraphicsView):
             if target is not None:
                 self.select_ids([target], center=False)
                 self.ensureVisible(self.nodes[target], 60, 60)
-                self._on_selection_user()
+                self._announce_selection()
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current:

@@ -7,9 +7,10 @@ refusal or an error, non-zero with one line on stderr that says what and why.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
@@ -18,8 +19,6 @@ from volgui.engine.recreate import mount_from_arg
 from volgui.engine.runspec import RunSpec, connect_commands, split_command
 from volgui.engine.sandbox import Sandbox, default_dir
 from volgui.engine.sandbox import seed as seed_sandbox
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -94,7 +93,19 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_display() -> None:
+    """Say plainly what Qt would otherwise abort on: no screen to open a window on."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise VolguiError(
+            "no display to open the window on: set DISPLAY (or WAYLAND_DISPLAY), "
+            "or run it under xvfb-run; the commands (volgui --help) need none"
+        )
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    _check_display()
     from volgui.ui.app import run  # Qt is imported only when a window is wanted
 
     if args.sandbox_fallback and not args.host and not args.context:

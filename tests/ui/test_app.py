@@ -105,3 +105,21 @@ def test_no_command_opens_the_window_while_the_engine_is_down(tmp_path: Path) ->
         assert proc.stdout is not None
         proc.stdout.close()
         box.stop()
+
+
+def test_no_display_is_one_clear_line(sandbox_address: str, tmp_path: Path) -> None:
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "volgui", "--host", sandbox_address],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("volgui: no display to open the window on")
+    assert proc.stderr.count("\n") == 1

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from volgui.engine import Engine
 from volgui.ui import tasks
+from volgui.ui.icons import icon
 from volgui.ui.main_window import MainWindow
 
 
@@ -25,6 +26,7 @@ def run(engine: Engine) -> int:
     app.setApplicationName("volgui")
     app.setOrganizationName("volgui")
     app.setDesktopFileName("volgui")
+    app.setWindowIcon(icon("volgui"))
     window = MainWindow(engine)
     if os.environ.get("VOLGUI_EXIT_WHEN_FILLED"):
 

@@ -1,0 +1,1 @@
+"""Icons and the desktop entry, shipped inside the package as ``volgui.resources``."""

@@ -389,3 +389,33 @@ def test_details_show_a_containers_tmpfs_from_inspect(
     qtbot.waitUntil(lambda: "/scratch" in window.details.toPlainText(), timeout=WAIT)
     text = window.details.toPlainText()
     assert "size=1m" in text and vol in text and "read-only" in text
+
+
+def test_tab_walks_out_of_the_tables_and_through_the_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    window.filter_box.setFocus()
+    qtbot.waitUntil(window.filter_box.hasFocus, timeout=WAIT)
+    walked = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget().objectName())
+    # Tab leaves a table (it does not walk its cells) and goes where the eye goes.
+    assert walked == [
+        "showAnonymous",
+        "volumeTable",
+        "containerTable",
+        "graphFit",
+        "graphZoomOut",
+        "graphZoomIn",
+        "graphSearch",
+        "graphCollapseAnonymous",
+        "graphExport",
+        "mountGraph",
+        "detailsPane",
+        "filterBox",
+    ]
+

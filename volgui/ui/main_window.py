@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self._build_graph()
         self._build_status_bar()
         self._restore_settings()
+        self._set_tab_order()
         self.volume_table.setFocus()
 
         self._retry_timer = QTimer(self, singleShot=True)
@@ -820,6 +821,26 @@ class MainWindow(QMainWindow):
         bar = self.findChild(QToolBar, "mainToolBar")
         if bar is not None:
             bar.addAction(self.graph_action)
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the window as it reads: filter, tables, graph tools, graph, details."""
+        panel = self.graph_panel
+        chain: list[QWidget] = [
+            self.filter_box,
+            self.anonymous_box,
+            self.volume_table,
+            self.container_table,
+            *panel.findChildren(QToolButton, "graphFit"),
+            *panel.findChildren(QToolButton, "graphZoomOut"),
+            *panel.findChildren(QToolButton, "graphZoomIn"),
+            panel.search,
+            panel.collapse,
+            *panel.findChildren(QToolButton, "graphExport"),
+            self.graph,
+            self.details,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _graph_activated(self, kind: str, key: str) -> None:
         """Double-click or Enter on a node: what a double-click on its row does."""

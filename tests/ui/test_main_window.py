@@ -419,3 +419,49 @@ def test_tab_walks_out_of_the_tables_and_through_the_window(
         "filterBox",
     ]
 
+
+def test_shortcuts_work_with_the_toolbar_hidden(
+    window: MainWindow, docker: Docker, unique: Unique, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QDialog, QToolBar
+
+    vol = unique("keys")
+    docker("volume", "create", vol)
+    qtbot.waitUntil(lambda: vol in volume_rows(window), timeout=WAIT)
+    bar = window.findChild(QToolBar, "mainToolBar")
+    assert bar is not None
+    bar.hide()  # the user can, from the toolbar's context menu
+
+    def press(key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        window.activateWindow()
+        window.volume_table.setFocus()
+        qtbot.waitUntil(window.volume_table.hasFocus, timeout=WAIT)
+        qtbot.keyClick(window.volume_table, key, mods)
+
+    def shown(name: str) -> list[QDialog]:
+        return [d for d in window.findChildren(QDialog, name) if d.isVisible()]
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(window.snapshot_changed, timeout=WAIT):
+        press(Qt.Key.Key_F5)
+    press(Qt.Key.Key_N, ctrl)
+    assert len(shown("volumeDialog")) == 1
+    shown("volumeDialog")[0].reject()
+    press(Qt.Key.Key_P, ctrl | shift)
+    assert len(shown("pruneDialog")) == 1
+    prune = shown("pruneDialog")[0]
+    assert isinstance(prune, PruneDialog)
+    qtbot.waitUntil(lambda: prune.preview is not None, timeout=WAIT)
+    prune.reject()
+    press(Qt.Key.Key_S, ctrl | shift)
+    assert window.computing_sizes
+    qtbot.waitUntil(lambda: not window.computing_sizes, timeout=30_000)
+    assert vol in window.volume_model.sizes
+    press(Qt.Key.Key_G, ctrl)
+    assert not window.graph_panel.isVisible()
+    press(Qt.Key.Key_G, ctrl)
+    assert window.graph_panel.isVisible()
+    window.select_volume(vol)
+    press(Qt.Key.Key_C, ctrl)
+    assert QGuiApplication.clipboard().text() == vol

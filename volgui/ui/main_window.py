@@ -821,6 +821,17 @@ class MainWindow(QMainWindow):
         bar = self.findChild(QToolBar, "mainToolBar")
         if bar is not None:
             bar.addAction(self.graph_action)
+        # The toolbar can be hidden (its context menu): its actions' shortcuts
+        # must keep working, so the window holds them too.
+        self.addActions(
+            [
+                self.refresh_action,
+                self.new_action,
+                self.prune_action,
+                self.sizes_action,
+                self.graph_action,
+            ]
+        )
 
     def _set_tab_order(self) -> None:
         """Tab walks the window as it reads: filter, tables, graph tools, graph, details."""

@@ -209,3 +209,37 @@ def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
         assert not table.indexAt(below).isValid()
         assert not drag_onto(table, mime, below)
     assert window.selected_containers() == [cid]
+
+
+def test_arrow_keys_in_the_graph_select_rows_and_fill_the_details(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    vol2, _ = _pair(docker, unique, image)
+    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}", f"volume:{vol2}")
+    window.activateWindow()
+    graph.setFocus()
+    qtbot.waitUntil(graph.hasFocus, timeout=WAIT)
+    window.select_volume(vol)
+    # Right follows the volume's one mount to its container: the row and details follow.
+    qtbot.keyClick(graph, Qt.Key.Key_Right)
+    assert graph.selected_ids() == [f"container:{cid}"]
+    assert window.selected_containers() == [cid] and window.selected_volumes() == []
+    assert window.details.subject == cid
+    qtbot.keyClick(graph, Qt.Key.Key_Left)
+    assert graph.selected_ids() == [f"volume:{vol}"]
+    assert window.selected_volumes() == [vol] and window.details.subject == vol
+    # Down (or Up, at the column's end) moves within the column; the other way comes back.
+    there, back = Qt.Key.Key_Down, Qt.Key.Key_Up
+    qtbot.keyClick(graph, there)
+    if graph.selected_ids() == [f"volume:{vol}"]:
+        there, back = back, there
+        qtbot.keyClick(graph, there)
+    moved = graph.selected_ids()
+    assert len(moved) == 1 and moved != [f"volume:{vol}"]
+    assert graph.nodes[moved[0]].x() == graph.nodes[f"volume:{vol}"].x()
+    if graph.nodes[moved[0]].node.is_volume:  # (a host path or tmpfs has no row)
+        assert window.selected_volumes() == [graph.nodes[moved[0]].node.key]
+    qtbot.keyClick(graph, back)
+    assert graph.selected_ids() == [f"volume:{vol}"] and window.selected_volumes() == [vol]
+    assert graph.hasFocus()  # the tables followed without taking the keyboard

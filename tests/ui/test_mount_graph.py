@@ -277,3 +277,31 @@ def test_the_same_snapshot_again_is_not_laid_out_again(qtbot: QtBot, graph: Moun
     assert graph.nodes == items
     fill(qtbot, graph, Snapshot.build([*snap.volumes, Volume("one-more")], snap.containers))
     assert "volume:one-more" in graph.nodes
+
+
+def test_few_moved_nodes_glide_and_many_jump(
+    qtbot: QtBot, graph: MountGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    glides: list[int] = []
+    glide = graph._animate
+    monkeypatch.setattr(graph, "_animate", lambda moves: (glides.append(len(moves)), glide(moves)))
+    names = [f"v{i:02d}" for i in range(60)]
+    fill(qtbot, graph, Snapshot.build([Volume(n) for n in names], []))
+    assert glides == []  # the first fill places, it does not glide
+
+    def ends_in_place() -> None:
+        lay = graph.layout_result
+        assert lay is not None
+        qtbot.waitUntil(lambda: graph._anim is None and not graph.busy())
+        for nid, item in graph.nodes.items():
+            assert (item.x(), item.y()) == lay.positions[nid]
+
+    # Dropping the first of 60 shifts all the others: they jump, no glide.
+    fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[1:]], []))
+    assert glides == []
+    ends_in_place()
+    # Dropping the first of a few shifts only a few: they glide, and land in place.
+    fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[1:6]], []))
+    fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[2:6]], []))
+    assert len(glides) >= 1 and 0 < glides[-1] <= mount_graph.ANIMATE_AT_MOST
+    ends_in_place()

@@ -12,6 +12,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
 from volgui.engine import graph as graph_text
@@ -123,8 +124,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(engine)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one `volgui: ...` line, like every other refusal.
+
+    Subcommand parsers are made of this class too (argparse uses the parent's type).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("volgui").strip()
+        where = f"{command}: " if command else ""
+        helps = f"volgui {command} --help" if command else "volgui --help"
+        self.exit(2, f"volgui: {where}{message} (see {helps})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="volgui", description="Manage Docker volumes: lists, mount graph, data tools."
     )
     where = parser.add_mutually_exclusive_group()

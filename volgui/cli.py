@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from volgui.engine import Engine, EngineUnavailable, Progress, RecreatePlan, VolguiError, connect
+from volgui.engine import (
+    Engine,
+    EngineUnavailable,
+    Progress,
+    RecreatePlan,
+    VolguiError,
+    WritableLayerChanged,
+    connect,
+)
 from volgui.engine import graph as graph_text
 from volgui.engine.recreate import mount_from_arg
 from volgui.engine.runspec import RunSpec, connect_commands, split_command
@@ -45,6 +53,9 @@ def cmd_unmount(args: argparse.Namespace) -> int:
 
 def _recreate(engine: Engine, plan: RecreatePlan, args: argparse.Namespace) -> int:
     """Print the plan's docker run line (and notes), then carry it out unless --dry-run."""
+    if plan.changes and not args.discard_changes and not args.dry_run:
+        # Refuse now, as one line: apply() would refuse too, after the notes were printed.
+        raise WritableLayerChanged(plan.container.name, plan.changes)
     print(plan.command, flush=True)
     for warning in plan.warnings:
         print(f"volgui: note: {warning}", file=sys.stderr)

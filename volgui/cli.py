@@ -71,12 +71,28 @@ def _show_progress(p: Progress) -> None:
     print(f"volgui: [{where}] {p.message}", file=sys.stderr, flush=True)
 
 
+# How a pasted `docker run` line may begin: the command, or a prompt or sudo before it.
+_PASTE_STARTS = ("docker", "sudo", "$")
+
+
 def cmd_create(args: argparse.Namespace) -> int:
     argv = list(args.args)
     if argv[:1] == ["--"]:
         argv = argv[1:]
-    # A whole pasted line (`volgui create -- docker run ...`) is welcome too.
-    spec = RunSpec.from_args(split_command(shlex.join(argv)) if argv[:1] == ["docker"] else argv)
+    if len(argv) == 1 and not argv[0].strip():
+        argv = []  # an empty paste: "no image given"
+    elif len(argv) == 1 and any(ch.isspace() for ch in argv[0]):
+        # A whole line pasted as one quoted argument, perhaps over several lines
+        # with backslash continuations. No image reference holds a space, so
+        # this is never a lone IMAGE.
+        text = argv[0].strip()
+        if text.split(None, 1)[0] not in _PASTE_STARTS:
+            text = f"docker run {text}"
+        argv = split_command(text)
+    elif argv[:1] and argv[0] in _PASTE_STARTS:
+        # A whole pasted line as words (`volgui create -- docker run ...`) is welcome too.
+        argv = split_command(shlex.join(argv))
+    spec = RunSpec.from_args(argv)
     print(_engine(args).create_container(spec, start=args.start))
     return 0
 

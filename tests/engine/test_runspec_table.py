@@ -324,6 +324,39 @@ def test_create_start_and_a_pasted_line(
     assert text == f"docker run -d --name {name} -v {name}-data:/data {image} sleep 600"
 
 
+@pytest.mark.parametrize("prefix", ["docker run ", "$ docker create ", ""])
+def test_a_line_pasted_as_one_argument(
+    engine: Engine, image: str, unique: Callable[[str], str], capsys: Any, prefix: str
+) -> None:
+    """A multi-line README snippet, pasted between quotes: continuations and all."""
+    name = unique("pasted")
+    text = f"{prefix}--name {name} \\\n  -e 'MSG=hello wörld' \\\n  -v {name}-data:/data {image} sh"
+    code, cid, err = _volgui(capsys, "create", "--", text)
+    assert code == 0, err
+    ins = engine.inspect_container(cid)
+    assert ins["Name"] == f"/{name}" and "MSG=hello wörld" in ins["Config"]["Env"]
+    assert ins["HostConfig"]["Binds"] == [f"{name}-data:/data"]
+    assert ins["Config"]["Cmd"] == ["sh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("docker ps -a", "expected `docker run` or `docker create`, got `docker ps`"),
+        ("docker run busybox:1.36 sh -c 'echo \"unterminated", "cannot read the command line"),
+        ("  ", "no image given"),
+    ],
+)
+def test_a_bad_pasted_line_is_one_line_and_creates_nothing(
+    engine: Engine, capsys: Any, text: str, message: str
+) -> None:
+    before = engine.snapshot()
+    code, out, err = _volgui(capsys, "create", "--", text)
+    assert code == 1 and out == ""
+    assert err.startswith("volgui: ") and message in err and len(err.splitlines()) == 1
+    assert [c.id for c in engine.snapshot().containers] == [c.id for c in before.containers]
+
+
 def test_runcmd_refuses_what_it_cannot_carry_over(
     docker: Any, image: str, unique: Callable[[str], str], capsys: Any
 ) -> None:

@@ -56,3 +56,20 @@ def test_host_and_context_together_is_one_line(tmp_path: Path) -> None:
         text=True,
     )
     assert_one_line(result, "not allowed with argument")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("runcmd", ""), "no container given"),
+        (("runcmd", "  "), "no container given"),
+        (("runcmd", "nö-such-cöntainer"), "no such container: nö-such-cöntainer"),
+        (("unmount", "", "/x"), "container name is empty"),
+    ],
+)
+def test_an_empty_or_unknown_container_is_named_as_such(
+    sandbox_address: str, args: tuple[str, ...], says: str
+) -> None:
+    result = volgui(sandbox_address, *args)
+    assert_one_line(result, says)
+    assert "cannot reach" not in result.stderr

@@ -25,7 +25,13 @@ from volgui.engine import recreate as _recreate
 from volgui.engine import runspec as _runspec
 from volgui.engine import volumes as _volumes
 from volgui.engine.connection import Endpoint
-from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
+from volgui.engine.errors import (
+    EngineError,
+    EngineUnavailable,
+    InvalidInput,
+    NotFound,
+    VolguiError,
+)
 from volgui.engine.model import Container, Mount, Snapshot, Volume
 
 # The sandbox engine announces itself with this daemon label (see sandbox.py).
@@ -238,6 +244,9 @@ class Engine:
         return _volumes.inspect(self, name)
 
     def inspect_container(self, key: str) -> dict[str, Any]:
+        if not key.strip():
+            # docker-py raises NullResource, which would read as "engine unreachable".
+            raise InvalidInput("no container given: name or id is empty")
         try:
             return self.call(self.api.inspect_container, key)
         except NotFound:

@@ -47,3 +47,17 @@ def test_start_seed_status_stop(tmp_path_factory) -> None:  # type: ignore[no-un
         assert "stopped" in _volgui("sandbox", "stop", "--dir", str(directory))
     assert "stopped" in _volgui("sandbox", "status", "--dir", str(directory))
     assert not box.running()
+
+
+def test_an_unusable_directory_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "volgui", "sandbox", "start", "--dir", str(blocker / "box")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("volgui: cannot prepare the sandbox directory ") and str(blocker) in line

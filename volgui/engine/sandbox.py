@@ -113,10 +113,16 @@ class Sandbox:
             return self._wait(timeout)
         if os.geteuid() != 0:
             raise SandboxError("the sandbox engine needs root (dockerd); run as root")
-        for d in (self.directory, self.run_dir, self.directory / "data"):
-            d.mkdir(parents=True, exist_ok=True)
         config = self.directory / "daemon.json"
-        config.write_text("{}\n")  # ignore /etc/docker/daemon.json: stay private
+        try:
+            for d in (self.directory, self.run_dir, self.directory / "data"):
+                d.mkdir(parents=True, exist_ok=True)
+            config.write_text("{}\n")  # ignore /etc/docker/daemon.json: stay private
+        except OSError as e:
+            where = e.filename or self.directory
+            raise SandboxError(
+                f"cannot prepare the sandbox directory {where}: {e.strerror or e}"
+            ) from e
         cmd = [
             find_dockerd(),
             "--config-file",

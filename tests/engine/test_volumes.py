@@ -120,6 +120,20 @@ def test_engine_down_is_one_clear_error(tmp_path: Any) -> None:
     assert proc.stderr.startswith(f"volgui: cannot reach the Docker engine at {address}")
 
 
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("tcp://127.0.0.1:1", "connection refused"),
+        ("tcp://no-such-host.invalid:2375", "cannot resolve the host name"),
+    ],
+)
+def test_an_unreachable_tcp_engine_is_said_in_words(address: str, reason: str) -> None:
+    with pytest.raises(EngineUnavailable) as caught:
+        connect(address, timeout=10)
+    assert str(caught.value).startswith(f"cannot reach the Docker engine at {address}: {reason} (")
+    assert "HTTPConnectionPool" not in str(caught.value)
+
+
 def test_sizes_come_from_system_df(engine: Engine, docker: Any, image: str, unique: Any) -> None:
     name = unique("vol")
     docker(

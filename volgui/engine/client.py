@@ -101,15 +101,25 @@ def _hint(endpoint: Endpoint, reason: str) -> str:
     return f"chosen by {endpoint.source}; check the address and that the engine listens there"
 
 
+# What urllib3/requests bury in their messages, in a user's words (first match wins).
+_REASONS = {
+    "FileNotFoundError": "no socket there",
+    "ConnectionRefusedError": "connection refused",
+    "Connection refused": "connection refused",  # urllib3 2: NewConnectionError(... [Errno 111])
+    "PermissionError": "Permission denied",
+    "NameResolutionError": "cannot resolve the host name",
+    "Name or service not known": "cannot resolve the host name",
+    "Temporary failure in name resolution": "cannot resolve the host name",
+    "No route to host": "no route to host",
+    "Network is unreachable": "network is unreachable",
+}
+
+
 def _short_reason(exc: BaseException) -> str:
     text = str(exc)
-    for marker in ("FileNotFoundError", "ConnectionRefusedError", "PermissionError"):
+    for marker, reason in _REASONS.items():
         if marker in text:
-            return {
-                "FileNotFoundError": "no socket there",
-                "ConnectionRefusedError": "connection refused",
-                "PermissionError": "Permission denied",
-            }[marker]
+            return reason
     if "timed out" in text.lower():
         return "timed out"
     return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -238,7 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except VolguiError as e:
-        print(f"volgui: {e}", file=sys.stderr)
+        # One line, always: a value the user typed may itself hold a line break.
+        text = str(e).replace("\r", "\\r").replace("\n", "\\n")
+        print(f"volgui: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -73,3 +73,10 @@ def test_an_empty_or_unknown_container_is_named_as_such(
     result = volgui(sandbox_address, *args)
     assert_one_line(result, says)
     assert "cannot reach" not in result.stderr
+
+
+def test_a_line_break_inside_a_value_stays_on_the_one_line(
+    sandbox_address: str, image: str
+) -> None:
+    result = volgui(sandbox_address, "create", "--", "--na\nme", "x", image)
+    assert_one_line(result, "docker run flag --na\\nme is not handled")

@@ -234,7 +234,16 @@ def _recreate_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if args.command == "create":
+            # `volgui create --name x image`: docker's flags reach us only after --.
+            parser.error(
+                f"create: {extra[0]} is not a create option; put -- before the docker run "
+                "arguments: volgui create [--start] -- ARGS"
+            )
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except VolguiError as e:

@@ -40,6 +40,7 @@ def assert_one_line(result: subprocess.CompletedProcess[str], says: str) -> None
         (("unmount", "web"), "unmount: the following arguments are required: DEST"),
         (("sandbox", "bogus"), "sandbox: argument action: invalid choice: 'bogus'"),
         (("graph", "--bogus"), "unrecognized arguments: --bogus"),
+        (("create", "--name", "web", "busybox"), "put -- before the docker run arguments"),
     ],
 )
 def test_usage_errors_are_one_line(sandbox_address: str, args: tuple[str, ...], says: str) -> None:

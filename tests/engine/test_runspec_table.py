@@ -306,7 +306,10 @@ def test_name_in_use_is_refused_without_a_second_container(
     docker("create", "--name", name, image)
     before = engine.snapshot()
     code, _, err = _volgui(capsys, "create", "--", "--name", name, image)
-    assert code == 1 and f'"/{name}" is already in use' in err
+    assert code == 1
+    assert err == f"volgui: container name {name} is already in use; " + (
+        "choose another --name or remove that container first"
+    )
     assert len(engine.snapshot().containers) == len(before.containers)
 
 

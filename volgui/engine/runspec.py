@@ -1421,7 +1421,17 @@ def create(engine: Engine, spec: RunSpec, start: bool = False) -> str:
     except NotFound:
         hint = "volgui does not pull images: docker pull it first"
         raise NotFound("image", f"{image} ({hint})") from None
-    created = engine.call(engine.api.create_container_from_config, body, spec.name)
+    try:
+        created = engine.call(engine.api.create_container_from_config, body, spec.name)
+    except EngineError as e:
+        conflict = getattr(e.__cause__, "status_code", None) == 409
+        if spec.name and conflict and "already in use" in str(e):
+            # The engine's "Conflict. The container name "/x" is already in use by ...".
+            raise EngineError(
+                f"container name {spec.name} is already in use; "
+                "choose another --name or remove that container first"
+            ) from e
+        raise
     cid: str = created["Id"]
     if start:
         try:

@@ -45,6 +45,13 @@ def test_order_host_then_context_then_env_then_current_context(tmp_path: Path) -
     assert resolve(env={"HOME": str(tmp_path / "empty")}).host == DEFAULT_HOST
 
 
+def test_the_default_context_is_docker_host_when_set(tmp_path: Path) -> None:
+    """As `DOCKER_HOST=... docker --context default` does (docker CLI 28)."""
+    env = {"HOME": str(tmp_path), "DOCKER_HOST": "unix:///from-env.sock"}
+    assert resolve(context="default", env=env).host == "unix:///from-env.sock"
+    assert resolve(context="default", env={"HOME": str(tmp_path)}).host == DEFAULT_HOST
+
+
 def test_docker_config_overrides_home(tmp_path: Path) -> None:
     _write_context(tmp_path, "remote", "unix:///remote.sock", current=True)
     env = {"HOME": "/nonexistent", "DOCKER_CONFIG": str(tmp_path / ".docker")}

@@ -77,6 +77,9 @@ def resolve(
     if host:
         return Endpoint(host, "--host")
     cfg = config_dir(env)
+    if context == "default" and env.get("DOCKER_HOST"):
+        # The docker CLI's "default" context is DOCKER_HOST when that is set.
+        return Endpoint(env["DOCKER_HOST"], "context default (DOCKER_HOST)", env_tls=True)
     if context:
         return _context_endpoint(context, cfg)
     if env.get("DOCKER_HOST"):

@@ -305,3 +305,26 @@ def test_few_moved_nodes_glide_and_many_jump(
     fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[2:6]], []))
     assert len(glides) >= 1 and 0 < glides[-1] <= mount_graph.ANIMATE_AT_MOST
     ends_in_place()
+
+
+def test_keyboard_focus_shows_on_the_views_frame(qtbot: QtBot, graph: MountGraph) -> None:
+    fill(qtbot, graph, sample_snapshot())
+    highlight = graph.palette().color(QPalette.ColorRole.Highlight)
+
+    def frame_lit() -> bool:
+        image = graph.grab().toImage()
+        middle = graph.height() // 2, graph.width() // 2
+        return (
+            image.pixelColor(0, middle[0]) == highlight
+            and image.pixelColor(middle[1], 0) == highlight
+        )
+
+    viewport = graph.viewport().geometry()
+    graph.activateWindow()
+    graph.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(graph.hasFocus)
+    assert frame_lit()
+    assert graph.viewport().geometry() == viewport  # the picture does not shift
+    graph.clearFocus()
+    qtbot.waitUntil(lambda: not graph.hasFocus())
+    assert not frame_lit()

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -608,6 +609,10 @@ class MountGraph(QGraphicsView):
         self._scene.selectionChanged.connect(self._on_selection)
         self._greyed = False
         self._apply_palette()
+        self._frame_style, self._line_width = self.frameStyle(), self.lineWidth()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # -- feeding it -------------------------------------------------------------
 
@@ -909,6 +914,25 @@ class MountGraph(QGraphicsView):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
         super().changeEvent(event)
+
+    def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if old is self or now is self:
+            self._show_focus(now is self)
+
+    def _show_focus(self, on: bool) -> None:
+        # Fusion draws no focus frame round a view, so a keyboard user could
+        # not tell that the arrow keys now walk the graph: while it has focus,
+        # its frame is a plain box, as wide, in the highlight colour.
+        if on:
+            width = self.frameWidth()
+            self.setFrameShape(QFrame.Shape.Box)
+            self.setFrameShadow(QFrame.Shadow.Plain)
+            self.setLineWidth(width)
+            self.setForegroundRole(QPalette.ColorRole.Highlight)
+        else:
+            self.setFrameStyle(self._frame_style)
+            self.setLineWidth(self._line_width)
+            self.setForegroundRole(QPalette.ColorRole.WindowText)
 
     # -- hover, selection, activation, drag and drop --------------------------------
 

@@ -243,3 +243,24 @@ def test_arrow_keys_in_the_graph_select_rows_and_fill_the_details(
     qtbot.keyClick(graph, back)
     assert graph.selected_ids() == [f"volume:{vol}"] and window.selected_volumes() == [vol]
     assert graph.hasFocus()  # the tables followed without taking the keyboard
+
+
+def test_a_host_path_node_selected_in_the_graph_clears_the_tables(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot, tmp_path
+) -> None:
+    vol, cid = _pair(docker, unique, image)
+    host = tmp_path / "shared"
+    host.mkdir()
+    docker("create", "--name", unique("gbind"), "-v", f"{host}:/srv", image, "true")
+    bind = f"bind:{host}"
+    graph = _wait_for(qtbot, window, f"volume:{vol}", bind)
+    assert window.select_volume(vol)
+    assert window.details.subject == vol
+    qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, bind))
+    # No row shows a host path: the volume's row and details must not stay as if selected.
+    assert graph.selected_ids() == [bind]
+    assert window.selected_volumes() == [] and window.selected_containers() == []
+    assert window.details.subject is None
+    # And a row selected afterwards takes over the graph as before.
+    assert window.select_container(cid)
+    assert graph.selected_ids() == [f"container:{cid}"]

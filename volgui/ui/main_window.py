@@ -799,11 +799,17 @@ class MainWindow(QMainWindow):
         # echoes a selection it was given, so this cannot loop.
         self.graph.volume_selected.connect(self.select_volume)
         self.graph.container_selected.connect(self.select_container)
+        self.graph.selection_changed.connect(self._graph_selection_changed)
+        self._graph_owns_selection = False
         self.volumes_selected.connect(
-            lambda names: self.graph.select_ids(f"volume:{n}" for n in names)
+            lambda names: (
+                self._graph_owns_selection or self.graph.select_ids(f"volume:{n}" for n in names)
+            )
         )
         self.containers_selected.connect(
-            lambda ids: self.graph.select_ids(f"container:{i}" for i in ids)
+            lambda ids: (
+                self._graph_owns_selection or self.graph.select_ids(f"container:{i}" for i in ids)
+            )
         )
         self.graph.node_activated.connect(self._graph_activated)
         # A volume dropped on a container node or a container row: one path.
@@ -832,6 +838,20 @@ class MainWindow(QMainWindow):
                 self.graph_action,
             ]
         )
+
+    def _graph_selection_changed(self, ids: list[str]) -> None:
+        """A host path, tmpfs or folded node selected in the graph has no row:
+        the tables (and the details) drop what they showed, rather than keep
+        showing another volume or container as if it were the selection."""
+        nodes = [self.graph.nodes[i].node for i in ids if i in self.graph.nodes]
+        if len(nodes) != 1 or nodes[0].is_volume or nodes[0].kind == "container":
+            return  # volume_selected / container_selected carry those
+        self._graph_owns_selection = True  # do not clear the graph's node in turn
+        try:
+            self.volume_table.clearSelection()
+            self.container_table.clearSelection()
+        finally:
+            self._graph_owns_selection = False
 
     def _set_tab_order(self) -> None:
         """Tab walks the window as it reads: filter, tables, graph tools, graph, details."""

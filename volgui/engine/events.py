@@ -128,15 +128,20 @@ class Follower:
             t.start()
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Close the stream and wait for both threads to end."""
+        """Close the stream and wait, ``timeout`` seconds in all, for both threads to end.
+
+        A reader stuck connecting to an engine that does not answer may outlive
+        the wait; it is a daemon thread and ends when it next wakes.
+        """
         self._stop.set()
         with self._lock:
             stream, self._stream = self._stream, None
         if stream is not None:
             _close_quietly(stream)
         self._queue.put(None)
+        deadline = time.monotonic() + timeout
         for t in self._threads:
-            t.join(timeout)
+            t.join(max(0.0, deadline - time.monotonic()))
 
     @property
     def alive(self) -> bool:

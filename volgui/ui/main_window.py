@@ -945,7 +945,8 @@ class MainWindow(QMainWindow):
         self._countdown.stop()
         self._clock.stop()
         if self.follower is not None:
-            self.follower.stop()
+            # Closing must not freeze on an engine that stopped answering.
+            self.follower.stop(timeout=1.0)
         for task in tasks.runner().running:
             if task.owner is self or (
                 isinstance(task.owner, QWidget) and self.isAncestorOf(task.owner)

@@ -10,7 +10,7 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -140,15 +140,28 @@ def cmd_gui(args: argparse.Namespace) -> int:
         try:
             engine = connect()
         except EngineUnavailable as e:
-            print(f"volgui: {e}; starting the sandbox engine with sample data", file=sys.stderr)
-            box = Sandbox(default_dir())
-            engine = box.start()
-            seed_sandbox(engine, box.directory)
+            return _run_on_sandbox(run, e)
     else:
         # The window opens even while the engine is down: it shows the
         # engine-down banner and fills by itself when the engine answers.
         engine = connect(host=args.host, context=args.context, lazy=True)
     return run(engine)
+
+
+def _run_on_sandbox(run: Callable[[Engine], int], why: EngineUnavailable) -> int:
+    """The demo: the seeded sandbox engine, stopped again when the window closes
+    if this run started it (its data stays for the next run)."""
+    print(f"volgui: {why}; starting the sandbox engine with sample data", file=sys.stderr)
+    box = Sandbox(default_dir())
+    started_here = not box.running()
+    engine = box.start()
+    try:
+        seed_sandbox(engine, box.directory)
+        return run(engine)
+    finally:
+        engine.close()
+        if started_here:
+            box.stop()
 
 
 class _Parser(argparse.ArgumentParser):

@@ -61,3 +61,14 @@ def test_an_unusable_directory_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 1
     [line] = proc.stderr.splitlines()
     assert line.startswith("volgui: cannot prepare the sandbox directory ") and str(blocker) in line
+
+
+def test_another_sandbox_object_can_stop_it(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    # The stopping object did not start dockerd, yet this process is its parent:
+    # stop() must reap it rather than wait forever on a zombie.
+    directory = Path(tmp_path_factory.mktemp("twice"))
+    Sandbox(directory).start()
+    other = Sandbox(directory)
+    assert other.running()
+    assert other.stop(timeout=20)
+    assert not other.running() and not Sandbox(directory).running()

@@ -54,7 +54,9 @@ def test_sandbox_fallback_opens_the_seeded_sandbox(tmp_path: Path) -> None:
         assert "starting the sandbox engine with sample data" in proc.stderr
         word, title, count = proc.stdout.splitlines()[0].split("\t")
         assert word == "filled" and title.endswith("(sandbox engine)")
-        engine = Sandbox(where).connect()
+        # The window closed: the demo engine it started is stopped, its data kept.
+        assert not Sandbox(where).running()
+        engine = Sandbox(where).start()
         names = {v.name for v in engine.snapshot().volumes}
         engine.close()
         assert "shop-pgdata" in names and count == f"{len(names)} volumes"

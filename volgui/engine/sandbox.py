@@ -67,7 +67,7 @@ class Sandbox:
 
     def __post_init__(self) -> None:
         self.directory = Path(self.directory).absolute()
-        self._proc: subprocess.Popen[bytes] | None = None
+        self._proc: subprocess.Popen[bytes] | None = None  # the dockerd this object started
 
     # Unix socket paths are limited to 108 bytes: keep runtime files short.
     @property
@@ -96,10 +96,9 @@ class Sandbox:
     def pid(self) -> int | None:
         try:
             pid = int(self.pidfile.read_text().strip())
-            os.kill(pid, 0)
         except (OSError, ValueError):
             return None
-        return pid
+        return pid if _process_alive(pid) else None
 
     def running(self) -> bool:
         return self.pid() is not None
@@ -149,6 +148,7 @@ class Sandbox:
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
+        _CHILDREN[self._proc.pid] = self._proc
         return self._wait(timeout)
 
     def _wait(self, timeout: float) -> Engine:
@@ -183,21 +183,13 @@ class Sandbox:
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while self._alive(pid) and time.monotonic() < deadline:
+        while _process_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        if self._alive(pid):
+        if _process_alive(pid):
             os.kill(pid, signal.SIGKILL)
-            while self._alive(pid):
+            deadline = time.monotonic() + 10
+            while _process_alive(pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
-        return True
-
-    def _alive(self, pid: int) -> bool:
-        if self._proc is not None and self._proc.pid == pid:
-            return self._proc.poll() is None  # also reaps our own child
-        try:
-            os.kill(pid, 0)
-        except OSError:
-            return False
         return True
 
     def status(self) -> str:
@@ -205,6 +197,30 @@ class Sandbox:
         if pid is None:
             return f"stopped (directory {self.directory})"
         return f"running at {self.address} (pid {pid}, directory {self.directory})"
+
+
+# The dockerd processes this process started, by pid, whichever Sandbox object
+# started them: any object stopping one reaps it (no zombie, no Popen warning).
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether ``pid`` runs; a zombie counts as gone."""
+    child = _CHILDREN.get(pid)
+    if child is not None:
+        if child.poll() is None:
+            return True
+        del _CHILDREN[pid]
+        return False
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
 
 
 # -- sample data -----------------------------------------------------------

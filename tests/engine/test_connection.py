@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
+import time
 from pathlib import Path
 
 import pytest
 
-from volgui.engine import EngineUnavailable, InvalidInput, connect, resolve
-from volgui.engine.connection import DEFAULT_HOST
+from volgui.engine import Engine, EngineUnavailable, InvalidInput, connect, resolve
+from volgui.engine.connection import DEFAULT_HOST, Endpoint
 
 
 def _write_context(home: Path, name: str, host: str, current: bool = False) -> None:
@@ -101,3 +103,21 @@ def test_lazy_engine_connects_on_first_use_and_retries(
     assert any(url.endswith("/version") for url in seen), seen
     assert engine.api.requests_sent == len(seen)
     engine.close()
+
+
+def test_a_remote_engine_that_takes_no_connection_is_down_in_seconds() -> None:
+    # A listener whose backlog is full drops further handshakes: like a dead host,
+    # but on loopback. The SDK alone would wait for its one-minute timeout.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    held = socket.create_connection(("127.0.0.1", port))  # fills the backlog
+    try:
+        start = time.monotonic()
+        with pytest.raises(EngineUnavailable, match="timed out"):
+            Engine.open(Endpoint(f"tcp://127.0.0.1:{port}", "--host"), connect_timeout=0.5)
+        assert time.monotonic() - start < 10  # far below the 60 s read timeout
+    finally:
+        held.close()
+        listener.close()

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import docker
 import docker.errors
@@ -38,6 +39,9 @@ from volgui.engine.model import Container, Mount, Snapshot, Volume
 SANDBOX_LABEL = "volgui.sandbox=1"
 
 RequestHook = Callable[[str, str], None]
+
+# An engine that does not accept a TCP connection within this many seconds is down.
+CONNECT_TIMEOUT = 5.0
 
 
 def _connect_unix(self: docker.transport.unixconn.UnixHTTPConnection) -> None:
@@ -138,9 +142,12 @@ class Engine:
     any connection exists.
     """
 
-    def __init__(self, endpoint: Endpoint, timeout: int = 60) -> None:
+    def __init__(
+        self, endpoint: Endpoint, timeout: int = 60, connect_timeout: float = CONNECT_TIMEOUT
+    ) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
+        self.connect_timeout = connect_timeout
         self.request_hooks: list[RequestHook] = []
         self._api: _APIClient | None = None
         self._api_lock = threading.Lock()
@@ -148,8 +155,14 @@ class Engine:
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, endpoint: Endpoint, timeout: int = 60, lazy: bool = False) -> Engine:
-        engine = cls(endpoint, timeout)
+    def open(
+        cls,
+        endpoint: Endpoint,
+        timeout: int = 60,
+        lazy: bool = False,
+        connect_timeout: float = CONNECT_TIMEOUT,
+    ) -> Engine:
+        engine = cls(endpoint, timeout, connect_timeout)
         if not lazy:
             _ = engine.api  # connect now: a down engine raises EngineUnavailable here
         return engine
@@ -172,6 +185,7 @@ class Engine:
 
     def _build_client(self) -> _APIClient:
         endpoint = self.endpoint
+        self._probe_tcp()
         if endpoint.host.startswith("unix://") and not os.path.exists(endpoint.host[7:]):
             # Answer at once, and spare docker-py's leaked socket on a failed connect.
             raise EngineUnavailable(
@@ -203,6 +217,23 @@ class Engine:
         except (docker.errors.DockerException, requests.RequestException, OSError) as e:
             reason = _short_reason(e)
             raise EngineUnavailable(endpoint.host, reason, _hint(endpoint, reason)) from e
+
+    def _probe_tcp(self) -> None:
+        """A remote engine that does not take a TCP connection is down: say so in
+        seconds, not after the SDK's single (read) timeout of a minute."""
+        parsed = urlsplit(self.endpoint.host)
+        if parsed.scheme not in ("tcp", "http", "https") or not parsed.port:
+            return
+        try:
+            with socket.create_connection(
+                (parsed.hostname or "localhost", parsed.port), timeout=self.connect_timeout
+            ):
+                pass
+        except OSError as e:
+            reason = _short_reason(e) if not isinstance(e, TimeoutError) else "timed out"
+            raise EngineUnavailable(
+                self.endpoint.host, reason, _hint(self.endpoint, reason)
+            ) from e
 
     @property
     def address(self) -> str:

@@ -13,14 +13,7 @@ from pathlib import Path
 
 import pytest
 
-
-def volgui(address: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "volgui", "--host", address, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.cli import volgui
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], says: str) -> None:

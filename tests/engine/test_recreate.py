@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import random
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.cli import volgui
 from volgui.engine import (
     Engine,
     InvalidInput,
@@ -46,15 +46,6 @@ def container_ids(docker: Docker) -> set[str]:
 
 def volume_names(docker: Docker) -> set[str]:
     return set(docker("volume", "ls", "-q").split())
-
-
-def volgui(address: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "volgui", "--host", address, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def settings(c: dict[str, Any]) -> dict[str, Any]:

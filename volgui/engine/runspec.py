@@ -23,7 +23,7 @@ import posixpath
 import re
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from volgui.engine.errors import EngineError, InvalidInput, NotFound
@@ -760,16 +760,6 @@ class RunSpec:
             "HostConfig": host_config,
             "NetworkingConfig": {"EndpointsConfig": {network: endpoint}},
         }
-
-    # -- editing helpers for forms ---------------------------------------
-
-    def with_mount(self, mount: MountSpec) -> RunSpec:
-        return replace(self, mounts=(*self.mounts, mount))
-
-    def without_mount(self, destination: str) -> RunSpec:
-        key = posixpath.normpath(destination)
-        kept = tuple(m for m in self.mounts if posixpath.normpath(m.destination) != key)
-        return replace(self, mounts=kept)
 
 
 # What docker CLI 28 sends in HostConfig for a plain `docker create IMAGE`

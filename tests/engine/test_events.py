@@ -29,7 +29,7 @@ def test_follower_resyncs_then_reports_cli_changes(
     engine = connect(sandbox_address)
     notices: queue.Queue[Notice] = queue.Queue()
     states: list[bool] = []
-    follower = Follower(engine, notices.put, lambda up, _e: states.append(up))
+    follower = Follower(engine.transport, notices.put, lambda up, _e: states.append(up))
     follower.start()
     try:
         assert notices.get(timeout=10) == RESYNC
@@ -58,7 +58,7 @@ def test_follower_coalesces_a_burst(sandbox_address: str, engine: Engine, unique
     listener = connect(sandbox_address)
     notices: queue.Queue[Notice] = queue.Queue()
     # Generous windows: a loaded machine must not split the burst in two.
-    follower = Follower(listener, notices.put, quiet=1.0, longest=10.0)
+    follower = Follower(listener.transport, notices.put, quiet=1.0, longest=10.0)
     follower.start()
     try:
         assert notices.get(timeout=10) == RESYNC
@@ -83,14 +83,14 @@ def test_apply_matches_a_fresh_snapshot(
     docker("volume", "create", new)
     docker("create", "-v", f"{keep}:/k", image, "true")
     notice = Notice(volumes=frozenset({gone, new}), containers=True)
-    assert apply(engine, before, notice) == engine.snapshot()
-    assert apply(engine, before, RESYNC) == engine.snapshot()
+    assert apply(engine.transport, before, notice) == engine.snapshot()
+    assert apply(engine.transport, before, RESYNC) == engine.snapshot()
 
 
 def test_a_quiet_stream_resyncs_now_and_then(sandbox_address: str) -> None:
     listener = connect(sandbox_address)
     notices: queue.Queue[Notice] = queue.Queue()
-    follower = Follower(listener, notices.put, resync_every=0.3)
+    follower = Follower(listener.transport, notices.put, resync_every=0.3)
     follower.start()
     try:
         assert notices.get(timeout=10) == RESYNC  # the connection

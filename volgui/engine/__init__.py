@@ -1,7 +1,7 @@
 """Everything that talks to Docker. Never imports Qt (a test enforces it)."""
 
-from volgui.engine.client import Engine, EngineInfo
-from volgui.engine.connection import connect, resolve
+from volgui.engine.client import Engine, connect
+from volgui.engine.connection import resolve
 from volgui.engine.errors import (
     EngineError,
     EngineUnavailable,
@@ -16,6 +16,7 @@ from volgui.engine.errors import (
 )
 from volgui.engine.model import Container, Mount, Snapshot, Volume
 from volgui.engine.recreate import Progress, RecreatePlan
+from volgui.engine.system import EngineInfo
 
 __all__ = [
     "Container",

@@ -12,12 +12,9 @@ import tarfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from volgui.engine.errors import NotFound
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
+from volgui.engine.transport import Transport
 
 HELPER_IMAGE = "volgui-helper:empty"
 HELPER_LABEL = "volgui.helper"
@@ -30,7 +27,7 @@ def _empty_tar() -> bytes:
     return buf.getvalue()
 
 
-def helper_image(engine: Engine) -> str:
+def helper_image(engine: Transport) -> str:
     """The helper image's reference, imported on first need."""
     try:
         engine.call(engine.api.inspect_image, HELPER_IMAGE)
@@ -47,7 +44,7 @@ def helper_image(engine: Engine) -> str:
 
 
 @contextmanager
-def helper_container(engine: Engine, volume: str, read_only: bool = True) -> Iterator[str]:
+def helper_container(engine: Transport, volume: str, read_only: bool = True) -> Iterator[str]:
     """A never-started container with ``volume`` at /volume; removed afterwards."""
     image = helper_image(engine)
     mode = "ro" if read_only else "rw"

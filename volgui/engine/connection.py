@@ -12,12 +12,9 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from volgui.engine.errors import InvalidInput
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
 
 DEFAULT_HOST = "unix:///var/run/docker.sock"
 
@@ -93,17 +90,3 @@ def resolve(
     if current and current != "default":
         return _context_endpoint(current, cfg)
     return Endpoint(DEFAULT_HOST, "default")
-
-
-def connect(
-    host: str | None = None, context: str | None = None, timeout: int = 60, lazy: bool = False
-) -> Engine:
-    """Open the engine the docker CLI would use; raise EngineUnavailable if it is down.
-
-    With ``lazy=True`` nothing is contacted now (the window opens while the
-    engine is down): the first use, on a worker thread, connects, and raises
-    EngineUnavailable there until the engine answers.
-    """
-    from volgui.engine.client import Engine
-
-    return Engine.open(resolve(host, context), timeout=timeout, lazy=lazy)

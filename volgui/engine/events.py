@@ -21,13 +21,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from volgui.engine.errors import NotFound, VolguiError
+from volgui.engine import containers as containers_ops
+from volgui.engine import system
+from volgui.engine import volumes as volumes_ops
+from volgui.engine.errors import EngineUnavailable, NotFound, VolguiError
 from volgui.engine.model import Container, Snapshot, Volume
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
+from volgui.engine.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -79,19 +80,19 @@ def notice_of(events: Iterable[Mapping[str, Any]]) -> Notice:
     return Notice(volumes=frozenset(volumes), containers=containers)
 
 
-def apply(engine: Engine, snap: Snapshot, notice: Notice) -> Snapshot:
+def apply(transport: Transport, snap: Snapshot, notice: Notice) -> Snapshot:
     """The snapshot after ``notice``: re-read only what it names."""
     if notice.resync or len(notice.volumes) > _INSPECT_LIMIT:
-        return engine.snapshot()
+        return system.snapshot(transport)
     volumes: dict[str, Volume] = {v.name: v for v in snap.volumes}
     for name in notice.volumes:
         try:
-            volumes[name] = Volume.from_api(engine.inspect_volume(name))
+            volumes[name] = Volume.from_api(volumes_ops.inspect(transport, name))
         except NotFound:
             volumes.pop(name, None)
     containers: Iterable[Container] = snap.containers
     if notice.containers:
-        raw = engine.call(engine.api.containers, all=True)
+        raw = containers_ops.list_raw(transport)
         containers = [Container.from_api(c) for c in raw]
     return Snapshot.build(volumes.values(), containers)
 
@@ -106,7 +107,7 @@ class Follower:
     Reconnects back off from ``backoff[0]`` to ``backoff[1]`` seconds.
     """
 
-    engine: Engine
+    transport: Transport
     on_notice: Callable[[Notice], None]
     on_state: Callable[[bool, VolguiError | None], None] = lambda up, err: None
     quiet: float = 0.03  # a burst ends after this long without an event...
@@ -153,8 +154,8 @@ class Follower:
         delay = self.backoff[0]
         while not self._stop.is_set():
             try:
-                stream = self.engine.call(
-                    self.engine.api.events,
+                stream = self.transport.call(
+                    self.transport.api.events,
                     filters={"type": ["volume", "container"]},
                     decode=True,
                 )
@@ -182,7 +183,7 @@ class Follower:
             if not self._stop.is_set():
                 # The stream ended: the engine went away or restarted. Say so at
                 # once; the next connection attempt resyncs.
-                self._queue.put(("down", _lost(self.engine)))
+                self._queue.put(("down", _lost(self.transport)))
 
     # -- dispatcher thread -------------------------------------------------
 
@@ -239,10 +240,8 @@ class Follower:
             log.exception("event listener failed")
 
 
-def _lost(engine: Engine) -> VolguiError:
-    from volgui.engine.errors import EngineUnavailable
-
-    return EngineUnavailable(engine.address, "the event stream ended")
+def _lost(transport: Transport) -> VolguiError:
+    return EngineUnavailable(transport.address, "the event stream ended")
 
 
 def _close_quietly(stream: Any) -> None:

@@ -25,6 +25,13 @@ def is_anonymous_name(name: str) -> bool:
     return bool(_HEX64.match(name))
 
 
+def container_name(raw: Mapping[str, Any]) -> str:
+    """A container's name from a list entry (``Names``) or an inspect (``Name``);
+    its short id when it has none. The one place that names a raw container."""
+    names = raw.get("Names") or ([raw["Name"]] if raw.get("Name") else [])
+    return names[0].lstrip("/") if names else str(raw.get("Id", ""))[:12]
+
+
 def parse_time(value: str) -> datetime | None:
     """Parse the engine's RFC 3339 timestamps (nanoseconds, 'Z' or offset)."""
     if not value:
@@ -147,8 +154,7 @@ class Container:
     @classmethod
     def from_api(cls, d: Mapping[str, Any]) -> Container:
         cid = d["Id"]
-        names = d.get("Names") or []
-        name = names[0].lstrip("/") if names else cid[:12]
+        name = container_name(d)
         # The engine lists Mounts in Go map order, different on every request:
         # sort them, or equal containers compare unequal from one list to the next.
         found = (Mount.from_api(cid, raw) for raw in d.get("Mounts") or [])

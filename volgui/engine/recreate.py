@@ -19,8 +19,9 @@ import posixpath
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from volgui.engine import containers as containers_ops
 from volgui.engine import volumes as _volumes
 from volgui.engine.errors import (
     EngineError,
@@ -33,10 +34,8 @@ from volgui.engine.errors import (
 )
 from volgui.engine.model import Container, Mount, is_anonymous_name
 from volgui.engine.runspec import RunSpec
+from volgui.engine.transport import Transport
 from volgui.engine.validate import check_destination, check_name
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
 
 Action = Literal["mount", "unmount"]
 
@@ -94,14 +93,14 @@ def mount_from_arg(text: str) -> Mount:
     )
 
 
-def plan_mount(engine: Engine, container: str | Container, mount: Mount) -> RecreatePlan:
+def plan_mount(engine: Transport, container: str | Container, mount: Mount) -> RecreatePlan:
     """Plan replacing ``container`` by the same container plus ``mount``."""
     mount = _checked_mount(mount)
     old = _inspect(engine, container)
     return _plan_mount(engine, old, mount)
 
 
-def plan_unmount(engine: Engine, container: str | Container, destination: str) -> RecreatePlan:
+def plan_unmount(engine: Transport, container: str | Container, destination: str) -> RecreatePlan:
     """Plan replacing ``container`` by the same container without its mount at ``destination``."""
     destination = _clean(check_destination(destination))
     old = _inspect(engine, container)
@@ -122,7 +121,7 @@ def _checked_mount(mount: Mount) -> Mount:
     return replace(mount, destination=destination)
 
 
-def _plan_mount(engine: Engine, old: Mapping[str, Any], mount: Mount) -> RecreatePlan:
+def _plan_mount(engine: Transport, old: Mapping[str, Any], mount: Mount) -> RecreatePlan:
     name = _name(old)
     dest = mount.destination
     points = _mount_points(old)
@@ -149,7 +148,7 @@ def _plan_mount(engine: Engine, old: Mapping[str, Any], mount: Mount) -> Recreat
     return _finish(engine, old, "mount", mount, body, networks, image_inspect, warnings, creates)
 
 
-def _plan_unmount(engine: Engine, old: Mapping[str, Any], dest: str) -> RecreatePlan:
+def _plan_unmount(engine: Transport, old: Mapping[str, Any], dest: str) -> RecreatePlan:
     name = _name(old)
     points = _mount_points(old)
     if dest not in points:
@@ -187,7 +186,7 @@ def _plan_unmount(engine: Engine, old: Mapping[str, Any], dest: str) -> Recreate
 
 
 def _finish(
-    engine: Engine,
+    engine: Transport,
     old: Mapping[str, Any],
     action: Action,
     mount: Mount,
@@ -241,7 +240,7 @@ def _finish(
     )
 
 
-def _namespace_users(engine: Engine, old: Mapping[str, Any]) -> list[str]:
+def _namespace_users(engine: Transport, old: Mapping[str, Any]) -> list[str]:
     """Containers that joined this one's network namespace: they are tied to its id."""
     ours = {f"container:{old['Id']}", f"container:{_name(old)}"}
     listed = engine.call(engine.api.containers, all=True)
@@ -337,7 +336,7 @@ def _link(link: str) -> str:
     return f"{source.lstrip('/')}:{alias.rsplit('/', 1)[-1]}" if alias else source.lstrip("/")
 
 
-def _image(engine: Engine, old: Mapping[str, Any], warnings: list[str]) -> tuple[str, Any]:
+def _image(engine: Transport, old: Mapping[str, Any], warnings: list[str]) -> tuple[str, Any]:
     """The image reference for the new container, and that image's inspect.
 
     The name the user gave is kept while it still names the same image; if the
@@ -413,11 +412,11 @@ def _run_line(
 # -- what the engine holds ---------------------------------------------------
 
 
-def _inspect(engine: Engine, container: str | Container) -> dict[str, Any]:
+def _inspect(engine: Transport, container: str | Container) -> dict[str, Any]:
     key = container.id if isinstance(container, Container) else container
     if not key:
         raise InvalidInput("container name is empty")
-    return engine.inspect_container(key)
+    return containers_ops.inspect(engine, key)
 
 
 def _name(inspect: Mapping[str, Any]) -> str:
@@ -470,7 +469,7 @@ def _container(old: Mapping[str, Any]) -> Container:
 _KINDS = {0: "C", 1: "A", 2: "D"}
 
 
-def layer_changes(engine: Engine, inspect: Mapping[str, Any]) -> tuple[str, ...]:
+def layer_changes(engine: Transport, inspect: Mapping[str, Any]) -> tuple[str, ...]:
     """Paths changed in the container's own layer, as ``docker diff`` prints them.
 
     Docker itself adds the mount points and the working directory (and their
@@ -498,7 +497,7 @@ def _with_parents(path: str) -> Iterable[str]:
 
 
 def apply(
-    engine: Engine,
+    engine: Transport,
     plan: RecreatePlan,
     discard_changes: bool = False,
     progress: ProgressCallback | None = None,
@@ -533,7 +532,7 @@ class _Swap:
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Transport,
         plan: RecreatePlan,
         old: Mapping[str, Any],
         progress: ProgressCallback | None,

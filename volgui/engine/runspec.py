@@ -24,14 +24,11 @@ import re
 import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from volgui.engine.errors import EngineError, InvalidInput, NotFound
+from volgui.engine.errors import InvalidInput
 from volgui.engine.model import MountType
 from volgui.engine.validate import check_destination, check_name
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
 
 MountFlag = Literal["volume", "mount", "tmpfs"]  # which flag wrote it: -v, --mount, --tmpfs
 Pairs = tuple[tuple[str, str], ...]
@@ -1398,60 +1395,13 @@ def _mount_from_api(
     )
 
 
-# -- creating ---------------------------------------------------------------
-
-
-def create(engine: Engine, spec: RunSpec, start: bool = False) -> str:
-    """Create (and optionally start) the container ``spec`` describes; return its id."""
-    spec.validate()
-    body = spec.create_request()
-    image = spec.image
-    try:
-        engine.call(engine.api.inspect_image, image)
-    except NotFound:
-        hint = "volgui does not pull images: docker pull it first"
-        raise NotFound("image", f"{image} ({hint})") from None
-    try:
-        created = engine.call(engine.api.create_container_from_config, body, spec.name)
-    except EngineError as e:
-        conflict = getattr(e.__cause__, "status_code", None) == 409
-        if spec.name and conflict and "already in use" in str(e):
-            # The engine's "Conflict. The container name "/x" is already in use by ...".
-            raise EngineError(
-                f"container name {spec.name} is already in use; "
-                "choose another --name or remove that container first"
-            ) from e
-        raise
-    cid: str = created["Id"]
-    if start:
-        try:
-            engine.call(engine.api.start, cid)
-        except EngineError as e:
-            # Like docker run: the container stays, so its settings can be looked at.
-            who = spec.name or cid[:12]
-            raise EngineError(f"container {who} was created but did not start: {e}") from e
-    return cid
-
-
-def spec_of(engine: Engine, key: str, *, reuse_anonymous: bool = False) -> RunSpec:
-    """The RunSpec that recreates container ``key`` (name or id)."""
-    inspect = engine.inspect_container(key)
-    try:
-        image = engine.call(engine.api.inspect_image, inspect.get("Image", ""))
-    except NotFound:
-        image = {}
-    return RunSpec.from_container(inspect, image, reuse_anonymous=reuse_anonymous)
-
-
 __all__ = [
     "MountSpec",
     "RunSpec",
-    "create",
     "connect_commands",
     "exposed_ports",
     "parse_command",
     "port_bindings",
     "ram_in_bytes",
-    "spec_of",
     "split_command",
 ]

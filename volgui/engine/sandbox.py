@@ -24,10 +24,11 @@ from pathlib import Path
 import docker.errors
 import docker.types
 
-from volgui.engine.client import SANDBOX_LABEL, Engine
+from volgui.engine.client import Engine
 from volgui.engine.connection import Endpoint
 from volgui.engine.errors import EngineUnavailable, VolguiError
 from volgui.engine.model import is_anonymous_name
+from volgui.engine.system import SANDBOX_LABEL
 
 SAMPLE_IMAGE = "volgui-sample/busybox:latest"
 _APPLETS = (

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from volgui.engine import system
 from volgui.engine.errors import EngineError, InvalidInput, NotFound, VolumeExists, VolumeInUse
-from volgui.engine.model import Volume
+from volgui.engine.model import Volume, container_name
+from volgui.engine.transport import Transport
 from volgui.engine.validate import check_name
-
-if TYPE_CHECKING:
-    from volgui.engine.client import Engine
 
 
 @dataclass(frozen=True)
@@ -27,25 +26,25 @@ class PruneResult:
     kept: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
-def inspect(engine: Engine, name: str) -> dict[str, Any]:
+def inspect(t: Transport, name: str) -> dict[str, Any]:
     try:
-        return engine.call(engine.api.inspect_volume, name)
+        return t.call(t.api.inspect_volume, name)
     except NotFound:
         raise NotFound("volume", name) from None
 
 
-def exists(engine: Engine, name: str) -> bool:
+def exists(t: Transport, name: str) -> bool:
     try:
-        inspect(engine, name)
+        inspect(t, name)
     except NotFound:
         return False
     return True
 
 
-def users(engine: Engine, name: str) -> list[str]:
+def users(t: Transport, name: str) -> list[str]:
     """Names of the containers (running or not) that mount volume ``name``."""
-    listed = engine.call(engine.api.containers, all=True, filters={"volume": name})
-    return sorted((c.get("Names") or ["/" + c["Id"][:12]])[0].lstrip("/") for c in listed)
+    listed = t.call(t.api.containers, all=True, filters={"volume": name})
+    return sorted(container_name(c) for c in listed)
 
 
 def _check_pairs(kind: str, pairs: Mapping[str, str]) -> None:
@@ -55,7 +54,7 @@ def _check_pairs(kind: str, pairs: Mapping[str, str]) -> None:
 
 
 def create(
-    engine: Engine,
+    t: Transport,
     name: str,
     driver: str,
     options: Mapping[str, str],
@@ -67,10 +66,10 @@ def create(
         raise InvalidInput("volume driver is empty")
     _check_pairs("option", options)
     _check_pairs("label", labels)
-    if exists(engine, name):
+    if exists(t, name):
         raise VolumeExists(name)
-    raw = engine.call(
-        engine.api.create_volume,
+    raw = t.call(
+        t.api.create_volume,
         name,
         driver=driver,
         driver_opts=dict(options),
@@ -79,33 +78,33 @@ def create(
     return Volume.from_api(raw)
 
 
-def remove(engine: Engine, name: str) -> None:
+def remove(t: Transport, name: str) -> None:
     """Remove one volume; in use (even by a stopped container) -> VolumeInUse."""
     if not name:
         raise InvalidInput("volume name is empty")
     try:
-        engine.call(engine.api.remove_volume, name)
+        t.call(t.api.remove_volume, name)
     except NotFound:
         raise NotFound("volume", name) from None
     except EngineError as e:
         if "in use" in str(e):
-            raise VolumeInUse(name, users(engine, name)) from e
+            raise VolumeInUse(name, users(t, name)) from e
         raise
 
 
-def prune_preview(engine: Engine, include_named: bool = False) -> list[Volume]:
+def prune_preview(t: Transport, include_named: bool = False) -> list[Volume]:
     """The volumes no container uses: anonymous ones, plus named ones if asked."""
-    snap = engine.snapshot()
+    snap = system.snapshot(t)
     return [v for v in snap.volumes if not v.in_use and (include_named or v.anonymous)]
 
 
-def prune(engine: Engine, names: Iterable[str]) -> PruneResult:
+def prune(t: Transport, names: Iterable[str]) -> PruneResult:
     """Remove exactly ``names``, one by one; report each one that could not go."""
     removed: list[str] = []
     kept: dict[str, str] = {}
     for name in names:
         try:
-            remove(engine, name)
+            remove(t, name)
         except VolumeInUse as e:
             kept[name] = f"now in use by {', '.join(e.users) or 'a container'}"
         except NotFound:
@@ -117,9 +116,9 @@ def prune(engine: Engine, names: Iterable[str]) -> PruneResult:
     return PruneResult(removed=tuple(removed), kept=kept)
 
 
-def sizes(engine: Engine) -> dict[str, int]:
+def sizes(t: Transport) -> dict[str, int]:
     """Bytes per volume from ``/system/df``; -1 where the engine could not tell."""
-    df = engine.call(engine.api.df)
+    df = t.call(t.api.df)
     result: dict[str, int] = {}
     for v in df.get("Volumes") or []:
         usage = v.get("UsageData") or {}

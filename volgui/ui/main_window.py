@@ -78,7 +78,7 @@ def _fetch(
     engine: Engine, base: Snapshot, notice: Notice, want_info: bool
 ) -> tuple[EngineInfo | None, Snapshot]:
     info = engine.info() if want_info else None
-    return info, engine_events.apply(engine, base, notice)
+    return info, engine.apply_notice(base, notice)
 
 
 class MainWindow(QMainWindow):
@@ -150,8 +150,8 @@ class MainWindow(QMainWindow):
         if follow_events:
             # The stream's first connection brings a resync notice: that is
             # the first refresh, taken after the stream opened (no gap).
-            self.follower = engine_events.Follower(
-                engine, self._relay.notice.emit, lambda up, err: self._relay.state.emit((up, err))
+            self.follower = engine.follow_events(
+                self._relay.notice.emit, lambda up, err: self._relay.state.emit((up, err))
             )
             self.follower.start()
         else:

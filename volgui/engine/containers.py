@@ -1,0 +1,67 @@
+"""Containers: inspect one, list all (raw dicts for the operations), create one from a RunSpec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from volgui.engine.errors import EngineError, InvalidInput, NotFound
+from volgui.engine.runspec import RunSpec
+from volgui.engine.transport import Transport
+
+
+def inspect(t: Transport, key: str) -> dict[str, Any]:
+    """``docker inspect`` of one container by name or id."""
+    if not key.strip():
+        # docker-py raises NullResource, which would read as "engine unreachable".
+        raise InvalidInput("no container given: name or id is empty")
+    try:
+        return t.call(t.api.inspect_container, key)
+    except NotFound:
+        raise NotFound("container", key) from None
+
+
+def list_raw(t: Transport, **filters: Any) -> list[dict[str, Any]]:
+    """Every container, running or not, as the list endpoint gives it (one request)."""
+    return t.call(t.api.containers, all=True, filters=filters or None) or []
+
+
+def create(t: Transport, spec: RunSpec, start: bool = False) -> str:
+    """Create (and optionally start) the container ``spec`` describes; return its id."""
+    spec.validate()
+    body = spec.create_request()
+    image = spec.image
+    try:
+        t.call(t.api.inspect_image, image)
+    except NotFound:
+        hint = "volgui does not pull images: docker pull it first"
+        raise NotFound("image", f"{image} ({hint})") from None
+    try:
+        created = t.call(t.api.create_container_from_config, body, spec.name)
+    except EngineError as e:
+        conflict = getattr(e.__cause__, "status_code", None) == 409
+        if spec.name and conflict and "already in use" in str(e):
+            # The engine's "Conflict. The container name "/x" is already in use by ...".
+            raise EngineError(
+                f"container name {spec.name} is already in use; "
+                "choose another --name or remove that container first"
+            ) from e
+        raise
+    cid: str = created["Id"]
+    if start:
+        try:
+            t.call(t.api.start, cid)
+        except EngineError as e:
+            # Like docker run: the container stays, so its settings can be looked at.
+            who = spec.name or cid[:12]
+            raise EngineError(f"container {who} was created but did not start: {e}") from e
+    return cid
+
+
+def spec_of(t: Transport, key: str, *, reuse_anonymous: bool = False) -> RunSpec:
+    """The RunSpec that recreates container ``key`` (name or id)."""
+    raw = inspect(t, key)
+    try:
+        image = t.call(t.api.inspect_image, raw.get("Image", ""))
+    except NotFound:
+        image = {}
+    return RunSpec.from_container(raw, image, reuse_anonymous=reuse_anonymous)

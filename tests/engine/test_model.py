@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from volgui.engine.model import Container, Snapshot, Volume, parse_time
+from volgui.engine.model import Container, Mount, Snapshot, Volume, parse_time
 
 
 def test_anonymous_by_label_or_by_64_hex_name() -> None:
@@ -50,3 +50,47 @@ def test_snapshot_joins_many_to_many_once() -> None:
     assert len(snap.mounts) == 4  # the npipe mount is not ours to draw
     assert snap.container("c2").mounts[0].read_only is False  # type: ignore[union-attr]
     assert snap.container("web").mounts[0].read_only is True  # type: ignore[union-attr]
+
+
+def test_from_api_builds_what_the_constructor_builds() -> None:
+    """from_api skips the dataclass __init__ for speed; it must set exactly the fields."""
+    from dataclasses import fields
+
+    raw_mount = {"Type": "volume", "Name": "data", "Destination": "/d", "RW": False}
+    raw_container = {
+        "Id": "c1",
+        "Names": ["/web"],
+        "Image": "img",
+        "State": "running",
+        "Status": "Up",
+        "Created": 5,
+        "Labels": {"a": "b"},
+        "Mounts": [raw_mount],
+    }
+    raw_volume = {
+        "Name": "data",
+        "Driver": "local",
+        "Mountpoint": "/m",
+        "CreatedAt": "t",
+        "Scope": "local",
+        "Labels": {"x": "y"},
+        "Options": {"o": "p"},
+    }
+    mount = Mount.from_api("c1", raw_mount)
+    container = Container.from_api(raw_container)
+    volume = Volume.from_api(raw_volume, ("c1",))
+    assert mount == Mount("c1", "volume", "data", "/d", read_only=True)
+    assert container == Container(
+        id="c1",
+        name="web",
+        image="img",
+        state="running",
+        status="Up",
+        created=5,
+        labels={"a": "b"},
+        mounts=(mount,),
+    )
+    assert volume == Volume("data", "local", "/m", "t", "local", {"x": "y"}, {"o": "p"}, ("c1",))
+    for obj in (mount, container, volume):
+        assert set(vars(obj)) == {f.name for f in fields(obj)}
+        assert hash(obj) == hash(type(obj)(**vars(obj)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from volgui.engine.model import Snapshot
@@ -41,7 +42,17 @@ def info(t: Transport) -> EngineInfo:
 
 
 def snapshot(t: Transport) -> Snapshot:
-    """Volumes, containers and their mounts: two list requests, nothing per item."""
-    raw_volumes = t.call(t.api.volumes).get("Volumes") or []
-    raw_containers = t.call(t.api.containers, all=True)
+    """Volumes, containers and their mounts: two list requests, nothing per item.
+
+    The two requests are in flight together (the engine answers one while we
+    decode the other), so the picture costs about the slower of the two, not
+    their sum, plus building the dataclasses.
+    """
+    api = t.api  # connect (or fail) here, before a second thread is involved
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="volgui-snapshot") as pool:
+        containers = pool.submit(t.call, api.containers, all=True)
+        try:
+            raw_volumes = t.call(api.volumes).get("Volumes") or []
+        finally:
+            raw_containers = containers.result()
     return Snapshot.from_api(raw_volumes, raw_containers)

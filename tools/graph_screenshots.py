@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from volgui.engine import connect
-from volgui.ui.mount_graph import MountGraphPanel
+from volgui.ui.graph import MountGraphPanel
 
 
 def dark_palette() -> QPalette:

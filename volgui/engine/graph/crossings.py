@@ -78,4 +78,3 @@ def order_component(
             break  # the sweeps cycle: nothing new to find
         seen_orders.add(state)
     return best_order
-

@@ -41,7 +41,9 @@ def to_dot(snapshot: Snapshot) -> str:
             lines.append(f'  {_quote(node)} [shape=note, label="tmpfs"];')
     for c in snapshot.containers:
         style = "" if c.running else ', style="filled", fillcolor="lightgrey"'
-        lines.append(f"  {_quote(container_node_id(c.id))} [shape=box, label={_quote(c.name)}{style}];")
+        lines.append(
+            f"  {_quote(container_node_id(c.id))} [shape=box, label={_quote(c.name)}{style}];"
+        )
     for m in snapshot.mounts:
         attrs = [f"label={_quote(m.destination)}"]
         if m.read_only:

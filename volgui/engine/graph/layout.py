@@ -19,6 +19,7 @@ from volgui.engine.graph.crossings import graph_crossings, order_component
 from volgui.engine.graph.model import Graph, Node, build_graph
 from volgui.engine.model import Snapshot
 
+
 @dataclass(frozen=True)
 class LayoutOptions:
     """Sizes in scene units (pixels at zoom 1)."""

@@ -156,8 +156,13 @@ class MountGraph(Navigation, Export, SceneSync, QGraphicsView):
                 self.set_snapshot(self._snapshot)
 
     def busy(self) -> bool:
-        """A layout or a fill is under way."""
-        return self._job is not None or self._pending or self._steps is not None
+        """A layout, a fill or a glide is under way: nodes may not be where they end."""
+        return (
+            self._job is not None
+            or self._pending
+            or self._steps is not None
+            or self._anim is not None
+        )
 
     def wait_idle(self, timeout_s: float = 10.0) -> None:
         """For teardown: let the layout job finish (it never blocks long)."""

@@ -58,7 +58,7 @@ def plan(
     A refresh often brings the very picture already shown (a resync, an event
     about something else): then say so (``None``) instead of laying it out again.
     """
-    dead.clear()
+    dead.clear()  # the last references: freed on this thread, not the GUI thread
     start = time.perf_counter()
     if shown == (snapshot, collapse):
         return None

@@ -77,7 +77,7 @@ def snapshot_off_thread(engine: Engine) -> Snapshot:
 
 
 def make_graph(qtbot: QtBot) -> Iterator[MountGraph]:
-    """Body of a `graph` fixture: a shown MountGraph, its layout thread idle after."""
+    """Body of a `graph` fixture: a shown MountGraph, its layout job done after."""
     view = MountGraph()
     qtbot.addWidget(view)
     view.resize(1000, 600)

@@ -184,8 +184,10 @@ class MountGraph(Navigation, Export, SceneSync, QGraphicsView):
         self.layout_ready.emit(result.layout)
 
     def _job_over(self) -> None:
-        self._job = None
-        if self._pending and self._snapshot is not None:
+        job, self._job = self._job, None
+        if job is not None and job.cancelled:  # the window is closing: stop here
+            self._pending = False
+        elif self._pending and self._snapshot is not None:
             self._start_job()
 
     def _place_first_view(self) -> None:

@@ -75,9 +75,6 @@ class NodeItem(QGraphicsItem):
         self._shape = QPainterPath()
         self._shape.addRect(box)
 
-    def _box(self) -> QRectF:
-        return self._box_rect
-
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -100,7 +97,7 @@ class NodeItem(QGraphicsItem):
         fill, border = theme.fills[key], theme.borders[key]
         if scene.dimmed(node.id):
             painter.setOpacity(0.3)
-        box = self._box()
+        box = self._box_rect
         if option.levelOfDetailFromTransform(painter.worldTransform()) < LOW_DETAIL:
             # zoomed far out: a coloured block is all one can see (and it is cheap)
             selected = self.isSelected() or scene.drop_target == node.id

@@ -23,7 +23,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from volgui.engine import connect
-from volgui.ui.mount_graph import MountGraphPanel
+from volgui.engine.graph.ids import volume_node_id
+from volgui.ui.graph import MountGraphPanel
 
 
 def dark_palette() -> QPalette:
@@ -69,7 +70,7 @@ def window_shot(host: str, out: Path) -> None:
     window.resize(1400, 860)
     window.show()
     deadline = time.monotonic() + 30
-    while "volume:shop-uploads" not in window.graph.nodes or window.graph.busy():
+    while volume_node_id("shop-uploads") not in window.graph.nodes or window.graph.busy():
         if time.monotonic() > deadline:
             raise TimeoutError("the graph did not fill")
         settle(50)
@@ -77,8 +78,8 @@ def window_shot(host: str, out: Path) -> None:
     window.side.setSizes([560, 220])
     settle()
     window.graph.fit()
-    window.graph.select_ids(["volume:shop-uploads"])
-    window.graph._on_selection_user()  # as a click does: the tables follow
+    window.graph.select_ids([volume_node_id("shop-uploads")])
+    window.graph._announce_selection()  # as a click does: the tables follow
     settle()
     g = window.frameGeometry()
     path = out / "main-window-graph.png"
@@ -118,8 +119,10 @@ def main(argv: list[str]) -> int:
         app.exec()
         panel.graph.fit()
         if name == "dark" and args.hover:
-            panel.graph.set_focus(f"volume:{args.hover}")
-        panel.graph.select_ids(["volume:shop-pgdata"] if name == "light" else [], center=False)
+            panel.graph.set_focus(volume_node_id(args.hover))
+        panel.graph.select_ids(
+            [volume_node_id("shop-pgdata")] if name == "light" else [], center=False
+        )
         app.processEvents()
         panel.grab().save(str(out / f"mount-graph-{name}.png"))
         panel.close()

@@ -23,7 +23,7 @@ from volgui.engine import (
     WritableLayerChanged,
     connect,
 )
-from volgui.engine import graph as graph_text
+from volgui.engine.graph import export as graph_text
 from volgui.engine.recreate import mount_from_arg
 from volgui.engine.runspec import RunSpec, connect_commands, split_command
 from volgui.engine.sandbox import Sandbox, default_dir

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from volgui.engine import Engine
-from volgui.engine.graph import to_dot
+from volgui.engine.graph.export import to_dot
 
 
 def _expected_from_inspect(docker: Any) -> dict[str, Any]:

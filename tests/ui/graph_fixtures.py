@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from pytestqt.qtbot import QtBot
 
 from volgui.engine import Engine
-from volgui.engine.graph import mount_node_id
+from volgui.engine.graph.ids import container_node_id, mount_node_id, volume_node_id
 from volgui.engine.model import Container, Mount, Snapshot, Volume
-from volgui.ui import mount_graph
-from volgui.ui.mount_graph import MountGraph
+from volgui.ui.graph import MountGraph
+from volgui.ui.graph.edge_item import EdgeItem
+from volgui.ui.graph.node_item import NodeItem
 
 WEB, BACKUP, IDLE, ANON_USER = "1" * 64, "2" * 64, "3" * 64, "4" * 64
 ANON, ANON_DANGLING = "a" * 64, "b" * 64
@@ -76,7 +77,7 @@ def snapshot_off_thread(engine: Engine) -> Snapshot:
 
 
 def make_graph(qtbot: QtBot) -> Iterator[MountGraph]:
-    """Body of a `graph` fixture: a shown MountGraph, its layout thread idle after."""
+    """Body of a `graph` fixture: a shown MountGraph, its layout job done after."""
     view = MountGraph()
     qtbot.addWidget(view)
     view.resize(1000, 600)
@@ -120,12 +121,12 @@ def _kinds(view: MountGraph) -> Counter[str]:
 def assert_mirrors(view: MountGraph, snap: Snapshot) -> None:
     """One node per volume, host path, tmpfs and container; one edge per mount."""
     items = view.scene().items()
-    node_items = [i for i in items if isinstance(i, mount_graph.NodeItem)]
-    edge_items = [i for i in items if isinstance(i, mount_graph.EdgeItem)]
+    node_items = [i for i in items if isinstance(i, NodeItem)]
+    edge_items = [i for i in items if isinstance(i, EdgeItem)]
     assert len(node_items) == len(view.nodes) and len(edge_items) == len(view.edges)
-    expected = {f"volume:{v.name}" for v in snap.volumes}
+    expected = {volume_node_id(v.name) for v in snap.volumes}
     expected |= {mount_node_id(m) for m in snap.mounts}
-    expected |= {f"container:{c.id}" for c in snap.containers}
+    expected |= {container_node_id(c.id) for c in snap.containers}
     assert set(view.nodes) == expected
     kinds = _kinds(view)
     assert kinds["volume"] == sum(not v.anonymous for v in snap.volumes)

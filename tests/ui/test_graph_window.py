@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.graph_fixtures import assert_mirrors, center_of, double_click, drag_onto
+from volgui.engine.graph.ids import container_node_id, edge_id, volume_node_id
 from volgui.ui.dnd import VOLUME_MIME
+from volgui.ui.graph import MountGraph
 from volgui.ui.inspect_dialog import InspectDialog
 from volgui.ui.main_window import MainWindow
-from volgui.ui.mount_graph import MountGraph
 
 Docker = Callable[..., str]
 Unique = Callable[[str], str]
@@ -27,8 +28,8 @@ def _settled(window: MainWindow) -> bool:
         not graph.busy()
         and graph.graph.node_map().keys() == graph.nodes.keys()
         and (
-            {f"volume:{v.name}" for v in window.snapshot.volumes} <= graph.nodes.keys()
-            and {f"container:{c.id}" for c in window.snapshot.containers} <= graph.nodes.keys()
+            {volume_node_id(v.name) for v in window.snapshot.volumes} <= graph.nodes.keys()
+            and {container_node_id(c.id) for c in window.snapshot.containers} <= graph.nodes.keys()
         )
     )
 
@@ -53,40 +54,43 @@ def test_the_graph_sits_in_the_window_and_mirrors_its_snapshot(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    graph = _wait_for(qtbot, window, volume_node_id(vol), container_node_id(cid))
     assert window.findChild(MountGraph, "mountGraph") is graph
     assert graph.isVisible()
     assert_mirrors(graph, window.snapshot)
-    edge = graph.edges[f"mount:{cid}:/data"]
+    edge = graph.edges[edge_id(cid, "/data")]
     assert edge.edge.read_only and edge.pen().style() == Qt.PenStyle.DashLine
 
 
 def test_a_volume_created_with_the_cli_appears_as_a_node(
     window: MainWindow, docker: Docker, unique: Unique, qtbot: QtBot
 ) -> None:
-    refreshes: list[object] = []
-    window.refresh_action.triggered.connect(refreshes.append)
+    graph = window.graph
+    qtbot.waitUntil(lambda: _settled(window), timeout=WAIT)
+    shown = dict(graph.nodes)
     vol = unique("cli")
     docker("volume", "create", vol)
-    graph = _wait_for(qtbot, window, f"volume:{vol}")
-    assert graph.nodes[f"volume:{vol}"].node.unused  # nobody mounts it: set apart
+    graph = _wait_for(qtbot, window, volume_node_id(vol))
+    assert graph.nodes[volume_node_id(vol)].node.unused  # nobody mounts it: set apart
+    # Brought in from a diff: every node shown before is the very same item.
+    assert {k: graph.nodes.get(k) for k in shown} == shown
     docker("volume", "rm", vol)
-    qtbot.waitUntil(lambda: f"volume:{vol}" not in graph.nodes, timeout=WAIT)
-    assert refreshes == []
+    qtbot.waitUntil(lambda: volume_node_id(vol) not in graph.nodes, timeout=WAIT)
+    assert {k: graph.nodes.get(k) for k in shown} == shown
 
 
 def test_clicking_nodes_selects_rows_and_fills_the_details(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    graph = _wait_for(qtbot, window, volume_node_id(vol), container_node_id(cid))
     qtbot.mouseClick(
-        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, f"volume:{vol}")
+        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, volume_node_id(vol))
     )
     qtbot.waitUntil(lambda: window.selected_volumes() == [vol])
     assert window.details.subject == vol
     qtbot.mouseClick(
-        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, f"container:{cid}")
+        graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, container_node_id(cid))
     )
     qtbot.waitUntil(lambda: window.selected_containers() == [cid])
     assert window.selected_volumes() == []
@@ -97,11 +101,11 @@ def test_selecting_rows_selects_nodes(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    graph = _wait_for(qtbot, window, volume_node_id(vol), container_node_id(cid))
     assert window.select_volume(vol)
-    assert graph.selected_ids() == [f"volume:{vol}"]
+    assert graph.selected_ids() == [volume_node_id(vol)]
     assert window.select_container(cid)
-    assert graph.selected_ids() == [f"container:{cid}"]
+    assert graph.selected_ids() == [container_node_id(cid)]
     window.container_table.clearSelection()
     assert graph.selected_ids() == []
 
@@ -110,8 +114,8 @@ def test_double_click_on_a_node_opens_its_details(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"container:{cid}")
-    double_click(qtbot, graph, f"container:{cid}")
+    graph = _wait_for(qtbot, window, container_node_id(cid))
+    double_click(qtbot, graph, container_node_id(cid))
     qtbot.waitUntil(lambda: bool(window.findChildren(InspectDialog)), timeout=WAIT)
     dialog = window.findChildren(InspectDialog)[0]
     assert window.selected_containers() == [cid]
@@ -134,9 +138,9 @@ def test_a_volume_dropped_on_a_container_node_selects_that_container(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}")
+    graph = _wait_for(qtbot, window, volume_node_id(vol), container_node_id(cid))
     with qtbot.waitSignal(graph.volume_dropped) as sig:
-        assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, f"container:{cid}"))
+        assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, container_node_id(cid)))
     assert sig.args == [vol, cid]
     assert window.selected_containers() == [cid]
     assert vol in window.statusBar().currentMessage()
@@ -153,7 +157,9 @@ def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
 ) -> None:
     vol, cid = _pair(docker, unique, image)
     other = docker("create", "--name", unique("gother"), image, "true")
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}", f"container:{other}")
+    graph = _wait_for(
+        qtbot, window, volume_node_id(vol), container_node_id(cid), container_node_id(other)
+    )
     table = window.container_table
     name = docker("inspect", "-f", "{{.Name}}", cid).lstrip("/")
 
@@ -188,7 +194,7 @@ def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
         assert drag_onto(table, mime, _row_centre(window, cid))
     assert sig.args == [vol, cid]
     assert window.selected_containers() == [cid]
-    assert graph.selected_ids() == [f"container:{cid}"]
+    assert graph.selected_ids() == [container_node_id(cid)]
     from_row = window.statusBar().currentMessage()
     assert from_row == f"To mount {vol} on {name}: volgui mount {name} {vol}:/PATH"
     assert table.drop_row is None  # the drop frame is gone
@@ -196,7 +202,7 @@ def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
     # The same drop on the container's node ends in exactly the same state.
     window.select_container(other)
     window.statusBar().clearMessage()
-    assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, f"container:{cid}"))
+    assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, container_node_id(cid)))
     assert window.selected_containers() == [cid]
     assert window.statusBar().currentMessage() == from_row
 
@@ -215,33 +221,39 @@ def test_arrow_keys_in_the_graph_select_rows_and_fill_the_details(
     window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
 ) -> None:
     vol, cid = _pair(docker, unique, image)
-    vol2, _ = _pair(docker, unique, image)
-    graph = _wait_for(qtbot, window, f"volume:{vol}", f"container:{cid}", f"volume:{vol2}")
+    # Two volumes that only one container mounts: a group of its own, so the
+    # two sit in adjacent rows of one column whatever else the engine holds.
+    upper, lower = unique("gup"), unique("glow")
+    for name in (upper, lower):
+        docker("volume", "create", name)
+    docker(
+        "create", "--name", unique("gtwo"), "-v", f"{upper}:/a", "-v", f"{lower}:/b", image, "true"
+    )
+    ids = [volume_node_id(n) for n in (vol, upper, lower)]
+    graph = _wait_for(qtbot, window, *ids, container_node_id(cid))
+    if graph.nodes[ids[1]].y() > graph.nodes[ids[2]].y():
+        upper, lower = lower, upper
     window.activateWindow()
     graph.setFocus()
     qtbot.waitUntil(graph.hasFocus, timeout=WAIT)
     window.select_volume(vol)
     # Right follows the volume's one mount to its container: the row and details follow.
     qtbot.keyClick(graph, Qt.Key.Key_Right)
-    assert graph.selected_ids() == [f"container:{cid}"]
+    assert graph.selected_ids() == [container_node_id(cid)]
     assert window.selected_containers() == [cid] and window.selected_volumes() == []
     assert window.details.subject == cid
     qtbot.keyClick(graph, Qt.Key.Key_Left)
-    assert graph.selected_ids() == [f"volume:{vol}"]
+    assert graph.selected_ids() == [volume_node_id(vol)]
     assert window.selected_volumes() == [vol] and window.details.subject == vol
-    # Down (or Up, at the column's end) moves within the column; the other way comes back.
-    there, back = Qt.Key.Key_Down, Qt.Key.Key_Up
-    qtbot.keyClick(graph, there)
-    if graph.selected_ids() == [f"volume:{vol}"]:
-        there, back = back, there
-        qtbot.keyClick(graph, there)
-    moved = graph.selected_ids()
-    assert len(moved) == 1 and moved != [f"volume:{vol}"]
-    assert graph.nodes[moved[0]].x() == graph.nodes[f"volume:{vol}"].x()
-    if graph.nodes[moved[0]].node.is_volume:  # (a host path or tmpfs has no row)
-        assert window.selected_volumes() == [graph.nodes[moved[0]].node.key]
-    qtbot.keyClick(graph, back)
-    assert graph.selected_ids() == [f"volume:{vol}"] and window.selected_volumes() == [vol]
+    # Down moves to the next row of the column, Up comes back; the rows follow.
+    window.select_volume(upper)
+    assert graph.nodes[volume_node_id(upper)].x() == graph.nodes[volume_node_id(lower)].x()
+    qtbot.keyClick(graph, Qt.Key.Key_Down)
+    assert graph.selected_ids() == [volume_node_id(lower)]
+    assert window.selected_volumes() == [lower] and window.details.subject == lower
+    qtbot.keyClick(graph, Qt.Key.Key_Up)
+    assert graph.selected_ids() == [volume_node_id(upper)]
+    assert window.selected_volumes() == [upper]
     assert graph.hasFocus()  # the tables followed without taking the keyboard
 
 
@@ -253,7 +265,7 @@ def test_a_host_path_node_selected_in_the_graph_clears_the_tables(
     host.mkdir()
     docker("create", "--name", unique("gbind"), "-v", f"{host}:/srv", image, "true")
     bind = f"bind:{host}"
-    graph = _wait_for(qtbot, window, f"volume:{vol}", bind)
+    graph = _wait_for(qtbot, window, volume_node_id(vol), bind)
     assert window.select_volume(vol)
     assert window.details.subject == vol
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=center_of(graph, bind))
@@ -263,4 +275,4 @@ def test_a_host_path_node_selected_in_the_graph_clears_the_tables(
     assert window.details.subject is None
     # And a row selected afterwards takes over the graph as before.
     assert window.select_container(cid)
-    assert graph.selected_ids() == [f"container:{cid}"]
+    assert graph.selected_ids() == [container_node_id(cid)]

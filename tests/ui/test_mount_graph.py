@@ -32,8 +32,8 @@ from tests.ui.graph_fixtures import (
 )
 from volgui.engine import Engine
 from volgui.engine.model import Container, Snapshot, Volume
-from volgui.ui import mount_graph
-from volgui.ui.mount_graph import VOLUME_MIME, MountGraph, MountGraphPanel
+from volgui.ui.dnd import VOLUME_MIME
+from volgui.ui.graph import MountGraph, MountGraphPanel, sync, view
 
 
 @pytest.fixture
@@ -132,11 +132,11 @@ def test_dragging_a_volume_onto_a_container_delivers_the_volume(
     fill(qtbot, graph, sample_snapshot())
     started: list[QMimeData] = []
 
-    def fake_exec(drag: mount_graph.QDrag, *args: object) -> Qt.DropAction:
+    def fake_exec(drag: view.QDrag, *args: object) -> Qt.DropAction:
         started.append(drag.mimeData())  # the system drag loop cannot run offscreen
         return Qt.DropAction.CopyAction
 
-    monkeypatch.setattr(mount_graph.QDrag, "exec", fake_exec)
+    monkeypatch.setattr(view.QDrag, "exec", fake_exec)
     start = center_of(graph, "volume:logs")
     qtbot.mousePress(graph.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(graph.viewport(), start + QPoint(QApplication.startDragDistance() + 5, 3))
@@ -303,7 +303,7 @@ def test_few_moved_nodes_glide_and_many_jump(
     # Dropping the first of a few shifts only a few: they glide, and land in place.
     fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[1:6]], []))
     fill(qtbot, graph, Snapshot.build([Volume(n) for n in names[2:6]], []))
-    assert len(glides) >= 1 and 0 < glides[-1] <= mount_graph.ANIMATE_AT_MOST
+    assert len(glides) >= 1 and 0 < glides[-1] <= sync.ANIMATE_AT_MOST
     ends_in_place()
 
 

@@ -48,6 +48,19 @@ def container_name(raw: Mapping[str, Any]) -> str:
     return names[0].lstrip("/") if names else str(raw.get("Id", ""))[:12]
 
 
+def display_name(name: str, anonymous: bool | None = None) -> str:
+    """THE rule that shortens an anonymous volume's name for display.
+
+    Anonymous volumes are named with 64 hex digits: show the first 12 and an
+    ellipsis, like short container ids. ``anonymous`` defaults to the name's
+    shape (where only a name is known, e.g. a mount's source); a short name
+    is never cut.
+    """
+    if anonymous is None:
+        anonymous = is_anonymous_name(name)
+    return f"{name[:12]}…" if anonymous and len(name) > 16 else name
+
+
 def parse_time(value: str) -> datetime | None:
     """Parse the engine's RFC 3339 timestamps (nanoseconds, 'Z' or offset)."""
     if not value:
@@ -137,6 +150,11 @@ class Volume:
     @property
     def anonymous(self) -> bool:
         return ANONYMOUS_LABEL in self.labels or is_anonymous_name(self.name)
+
+    @property
+    def display_name(self) -> str:
+        """The name as lists and the graph show it (see :func:`display_name`)."""
+        return display_name(self.name, self.anonymous)
 
     @property
     def in_use(self) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from volgui.engine.model import Container, Mount
+from volgui.engine.model import Container, Mount, display_name
 from volgui.ui.dnd import dropped_volume
 from volgui.ui.item_table import ItemTable
 from volgui.ui.table_model import Column, RowFilterProxy, RowModel
@@ -37,8 +37,7 @@ STATE_COLOURS = {
 
 def mount_source(m: Mount) -> str:
     if m.type == "volume":
-        src = m.source or "?"
-        return f"{src[:12]}…" if len(src) == 64 else src
+        return display_name(m.source or "?")
     return "tmpfs" if m.type == "tmpfs" else (m.source or "?")
 
 

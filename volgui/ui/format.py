@@ -52,9 +52,7 @@ def pairs(d: Mapping[str, str]) -> str:
 
 def volume_name(v: Volume) -> str:
     """Anonymous volumes are 64 hex digits: show the first 12, like short ids."""
-    if v.anonymous and len(v.name) > 16:
-        return f"{v.name[:12]}… (anonymous)"
-    return f"{v.name} (anonymous)" if v.anonymous else v.name
+    return f"{v.display_name} (anonymous)" if v.anonymous else v.name
 
 
 def count(n: int, noun: str) -> str:

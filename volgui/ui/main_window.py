@@ -37,14 +37,15 @@ from PySide6.QtWidgets import (
 from volgui.engine import Engine, EngineInfo, EngineUnavailable, Snapshot, VolguiError
 from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
+from volgui.engine.graph.ids import container_node_id, volume_node_id
 from volgui.engine.volumes import PruneResult
 from volgui.ui import colours, errors, icons, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
+from volgui.ui.graph import MountGraphPanel
 from volgui.ui.inspect_dialog import InspectDialog
-from volgui.ui.mount_graph import MountGraphPanel
 from volgui.ui.prune_dialog import PruneDialog
 from volgui.ui.settings import app_settings
 from volgui.ui.table_model import ItemRole, KeyRole
@@ -803,12 +804,14 @@ class MainWindow(QMainWindow):
         self._graph_owns_selection = False
         self.volumes_selected.connect(
             lambda names: (
-                self._graph_owns_selection or self.graph.select_ids(f"volume:{n}" for n in names)
+                self._graph_owns_selection
+                or self.graph.select_ids(volume_node_id(n) for n in names)
             )
         )
         self.containers_selected.connect(
             lambda ids: (
-                self._graph_owns_selection or self.graph.select_ids(f"container:{i}" for i in ids)
+                self._graph_owns_selection
+                or self.graph.select_ids(container_node_id(i) for i in ids)
             )
         )
         self.graph.node_activated.connect(self._graph_activated)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from volgui.engine.model import Mount, Snapshot
+from volgui.engine.graph.ids import container_node_id, mount_node_id, volume_node_id
+from volgui.engine.model import Snapshot
 
 
 def to_json(snapshot: Snapshot) -> str:
@@ -13,15 +14,6 @@ def to_json(snapshot: Snapshot) -> str:
 
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def mount_node_id(mount: Mount) -> str:
-    """The graph node a mount's source is drawn as: volume, host path, or tmpfs."""
-    if mount.type == "volume":
-        return f"volume:{mount.source}"
-    if mount.type == "bind":
-        return f"bind:{mount.source}"
-    return f"tmpfs:{mount.container}:{mount.destination}"
 
 
 def to_dot(snapshot: Snapshot) -> str:
@@ -34,8 +26,8 @@ def to_dot(snapshot: Snapshot) -> str:
     ]
     for v in snapshot.volumes:
         style = ', style="dashed"' if v.anonymous else ""
-        label = v.name[:12] + "…" if v.anonymous else v.name
-        node = _quote("volume:" + v.name)
+        label = v.display_name
+        node = _quote(volume_node_id(v.name))
         lines.append(f"  {node} [shape=cylinder, label={_quote(label)}{style}];")
     seen: set[str] = set()
     for m in snapshot.mounts:
@@ -49,13 +41,15 @@ def to_dot(snapshot: Snapshot) -> str:
             lines.append(f'  {_quote(node)} [shape=note, label="tmpfs"];')
     for c in snapshot.containers:
         style = "" if c.running else ', style="filled", fillcolor="lightgrey"'
-        lines.append(f"  {_quote('container:' + c.id)} [shape=box, label={_quote(c.name)}{style}];")
+        lines.append(
+            f"  {_quote(container_node_id(c.id))} [shape=box, label={_quote(c.name)}{style}];"
+        )
     for m in snapshot.mounts:
         attrs = [f"label={_quote(m.destination)}"]
         if m.read_only:
             attrs.append("style=dashed")
         lines.append(
-            f"  {_quote(mount_node_id(m))} -> {_quote('container:' + m.container)}"
+            f"  {_quote(mount_node_id(m))} -> {_quote(container_node_id(m.container))}"
             f" [{', '.join(attrs)}];"
         )
     lines.append("}")

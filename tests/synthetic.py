@@ -1,4 +1,4 @@
-"""Made-up snapshots of any size, in memory, for benchmarks and tests.
+"""Made-up snapshots of any size, in memory, for benchmarks and tests (bench/ imports it too).
 
 Shaped like real hosts: compose-style projects whose containers share a few
 volumes, some bind mounts and tmpfs, stopped containers, anonymous volumes,

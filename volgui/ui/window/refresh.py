@@ -199,6 +199,7 @@ class RefreshMixin:
         self._update_status()
         self.snapshot_changed.emit(snap)
         if first:
+            tasks.steady()
             self.filled.emit()
 
     def _on_refresh_failed(self, exc: BaseException) -> None:

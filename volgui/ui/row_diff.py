@@ -35,10 +35,6 @@ class RowDiff(Generic[T]):
     added: tuple[tuple[int, tuple[T, ...], tuple[Any, ...]], ...]
     items: tuple[T, ...]
 
-    @property
-    def empty(self) -> bool:
-        return not (self.gone or self.changed or self.added)
-
 
 def plan_rows(
     version: int,

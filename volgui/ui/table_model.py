@@ -39,7 +39,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
 KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (volume name, container id)
-SortRole = Qt.ItemDataRole.UserRole + 3  # what the column sorts by
 
 # Rows related to the selection in the other table (cross-highlighting).
 
@@ -159,8 +158,6 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return item
         if role == KeyRole:
             return self.key(item)
-        if role == SortRole:
-            return str(col.key(item))
         return None
 
     # -- writing ---------------------------------------------------------

@@ -6,12 +6,15 @@ Every assertion about the engine reads it back through the docker CLI.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from volgui.engine.events import Notice
 from volgui.ui import tasks
 from volgui.ui.main_window import MainWindow
 from volgui.ui.prune_dialog import PruneDialog
@@ -69,16 +72,24 @@ def test_status_bar_and_title_name_the_sandbox(window: MainWindow, qtbot: QtBot)
 
 
 def test_cli_changes_appear_without_refresh(
-    window: MainWindow, docker: Docker, unique: Unique, qtbot: QtBot
+    window: MainWindow,
+    docker: Docker,
+    unique: Unique,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    refreshes: list[object] = []
-    window.refresh_action.triggered.connect(refreshes.append)
+    """The event stream's notice names the volume: no full refresh brought it."""
+    qtbot.waitUntil(lambda: window.is_filled and window.idle, timeout=WAIT)
+    asked: list[Notice] = []
+    request = window._request  # every refresh, full or not, is asked for here
+    monkeypatch.setattr(window, "_request", lambda n: (asked.append(n), request(n)))
     vol = unique("live")
     docker("volume", "create", vol)
     qtbot.waitUntil(lambda: vol in volume_rows(window), timeout=WAIT)
     docker("volume", "rm", vol)
     qtbot.waitUntil(lambda: vol not in volume_rows(window), timeout=WAIT)
-    assert refreshes == []
+    assert [n for n in asked if n.resync] == []
+    assert sum(vol in n.volumes for n in asked) >= 2  # its create and its destroy
 
 
 def test_selection_survives_live_updates(
@@ -244,14 +255,38 @@ def test_compute_sizes_shows_bytes(
     assert window.volume_model.index(row, SIZE).data().endswith("KiB")
 
 
-def test_compute_sizes_can_be_cancelled(window: MainWindow, qtbot: QtBot) -> None:
+def test_compute_sizes_can_be_cancelled(
+    window: MainWindow,
+    docker: Docker,
+    unique: Unique,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vol = unique("uncounted")
+    docker("volume", "create", vol)
+    qtbot.waitUntil(lambda: vol in volume_rows(window), timeout=WAIT)
+    asked, go_on = threading.Event(), threading.Event()
+    answers: list[dict[str, int]] = []
+    real = window.engine.volume_sizes
+
+    def held_sizes() -> dict[str, int]:  # /system/df, held until the user cancelled
+        asked.set()
+        go_on.wait(WAIT / 1000)
+        answers.append(real())
+        return answers[-1]
+
+    monkeypatch.setattr(window.engine, "volume_sizes", held_sizes)
     window.compute_sizes()
     assert window.cancel_sizes_button.isVisible()
+    qtbot.waitUntil(asked.is_set, timeout=WAIT)
     qtbot.mouseClick(window.cancel_sizes_button, Qt.MouseButton.LeftButton)
     assert not window.computing_sizes and not window.busy.isVisible()
     assert window.sizes_action.isEnabled()
-    qtbot.wait(50)
-    assert window.volume_model.sizes == {}
+    go_on.set()
+    tasks.shutdown(wait=True)  # /system/df answered and its worker is done
+    QCoreApplication.processEvents()  # a result it posted would be delivered now
+    assert vol in answers[0]  # the engine did answer...
+    assert window.volume_model.sizes == {}  # ...and the window dropped it
 
 
 def test_selection_highlights_the_other_side(

@@ -3,6 +3,8 @@
 Rows are keyed (volume name, container id). :meth:`RowModel.set_items`
 removes, changes and inserts only what differs, with the matching
 ``begin/end`` calls, so selection and scroll position survive a refresh.
+The diff itself is pure Python (``row_diff.py``): a refresh plans it on a
+worker (:meth:`RowModel.plan`) and applies it in steps (:meth:`RowModel.apply_steps`).
 
 The source model keeps its rows sorted itself; :class:`RowFilterProxy`
 filters and forwards ``sort()`` here. Qt's own proxy sort calls ``data()``
@@ -12,9 +14,8 @@ thread for ~0.4 s; sorting a Python list of keys takes ~2 ms.
 
 from __future__ import annotations
 
-import bisect
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -30,13 +31,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from volgui.ui import colours
+from volgui.ui.row_diff import RowDiff, plan_rows
+from volgui.ui.row_diff import runs as _runs
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
 KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (volume name, container id)
-SortRole = Qt.ItemDataRole.UserRole + 3  # what the column sorts by
 
 # Rows related to the selection in the other table (cross-highlighting).
 
@@ -68,6 +70,8 @@ class RowModel(QAbstractTableModel, Generic[T]):
         self._order = Qt.SortOrder.AscendingOrder
         self._highlight: frozenset[str] = frozenset()
         self._greyed = False
+        self._version = 0  # bumped by every change of the rows (see plan)
+        self._row_index: dict[str, int] | None = None  # key -> row, built when asked
 
     # -- for subclasses --------------------------------------------------
 
@@ -90,10 +94,9 @@ class RowModel(QAbstractTableModel, Generic[T]):
         return self._items[row]
 
     def row_of(self, key: str) -> int:
-        for row, it in enumerate(self._items):
-            if self.key(it) == key:
-                return row
-        return -1
+        if self._row_index is None:
+            self._row_index = {self.key(it): r for r, it in enumerate(self._items)}
+        return self._row_index.get(key, -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
@@ -155,62 +158,79 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return item
         if role == KeyRole:
             return self.key(item)
-        if role == SortRole:
-            return str(col.key(item))
         return None
 
     # -- writing ---------------------------------------------------------
 
-    def set_items(self, new: Iterable[T]) -> None:
-        """Make the rows equal ``new``: remove, change, insert only what differs."""
-        wanted = {self.key(it): it for it in new}
-        # 1. removals, bottom up in contiguous runs
-        gone = [r for r, it in enumerate(self._items) if self.key(it) not in wanted]
-        for first, last in reversed(_runs(gone)):
+    def plan(self, new: Iterable[T]) -> RowDiff[T]:
+        """The diff from the rows shown to ``new``; pure Python, safe on a worker.
+
+        It reads the rows as they are now; :meth:`apply_steps` applies it only
+        if nothing changed them in between (a sort, another apply), and
+        otherwise diffs again on the spot.
+        """
+        version = self._version  # read before the rows: a change in between shows
+        column = self.columns[self._sort_column]
+        return plan_rows(
+            version,
+            tuple(self._items),
+            new,
+            self.key,
+            lambda it: self._sort_key(column, it),
+            self._descending,
+        )
+
+    def apply_steps(self, diff: RowDiff[T]) -> Iterator[None]:
+        """Apply ``diff`` one ``begin/end`` block per step, yielding between steps.
+
+        The rows are consistent at every yield, so the caller can spread the
+        steps over turns of the event loop. If anything else changes the rows
+        meanwhile (the user sorts), the rest is diffed again and applied at once.
+        """
+        if diff.version != self._version:
+            yield from self.apply_steps(self.plan(diff.items))
+            return
+        for first, last in diff.gone:
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._items[first : last + 1]
             del self._keys[first : last + 1]
+            self._touched()
             self.endRemoveRows()
-        # 2. changes in place
-        changed: list[int] = []
-        present: set[str] = set()
-        column = self.columns[self._sort_column]
-        for r, old in enumerate(self._items):
-            k = self.key(old)
-            present.add(k)
-            fresh = wanted[k]
-            if fresh != old:
-                self._items[r] = fresh
-                self._keys[r] = self._sort_key(column, fresh)
-                changed.append(r)
-        for first, last in _runs(changed):
+            mine = self._version
+            yield
+            if mine != self._version:
+                yield from self.apply_steps(self.plan(diff.items))
+                return
+        for r, item, sort_key in diff.changed:
+            self._items[r] = item
+            self._keys[r] = sort_key
+        self._touched()
+        for first, last in _runs([r for r, _, _ in diff.changed]):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
-        if changed and not self._in_order():
+        if diff.resort:
             self._resort()
-        # 3. insertions at their sorted place (one block when many)
-        added = [it for k, it in wanted.items() if k not in present]
-        if not added:
-            return
-        added.sort(key=lambda it: self._sort_key(column, it), reverse=self._descending)
-        if len(added) > 32 or not self._items:
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._items.extend(added)
-            self._keys.extend(self._sort_key(column, it) for it in added)
+        mine = self._version
+        for row, items, keys in diff.added:
+            yield
+            if mine != self._version:
+                yield from self.apply_steps(self.plan(diff.items))
+                return
+            self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
+            self._items[row:row] = items
+            self._keys[row:row] = keys
+            self._touched()
             self.endInsertRows()
-            if not self._in_order():
-                self._resort()
-            return
-        for it in added:
-            k = self._sort_key(column, it)
-            if self._descending:
-                row = len(self._keys) - bisect.bisect_left(self._keys[::-1], k)
-            else:
-                row = bisect.bisect_right(self._keys, k)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._items.insert(row, it)
-            self._keys.insert(row, k)
-            self.endInsertRows()
+            mine = self._version
+
+    def set_items(self, new: Iterable[T]) -> None:
+        """Make the rows equal ``new``: remove, change, insert only what differs."""
+        for _ in self.apply_steps(self.plan(new)):
+            pass
+
+    def _touched(self) -> None:
+        """The rows changed: diffs planned before this one must be planned again."""
+        self._version += 1
+        self._row_index = None
 
     def refresh_column(self, column: int) -> None:
         """Say that one column's values changed for every row (e.g. sizes arrived)."""
@@ -257,12 +277,6 @@ class RowModel(QAbstractTableModel, Generic[T]):
         # Ties break on the row key, so the order is total and stable.
         return (column.key(item), self.key(item))
 
-    def _in_order(self) -> bool:
-        keys = self._keys
-        if self._descending:
-            return all(keys[i] >= keys[i + 1] for i in range(len(keys) - 1))
-        return all(keys[i] <= keys[i + 1] for i in range(len(keys) - 1))
-
     def _resort(self) -> None:
         column = self.columns[self._sort_column]
         self.layoutAboutToBeChanged.emit()
@@ -271,6 +285,7 @@ class RowModel(QAbstractTableModel, Generic[T]):
         new_row_of_old = {old_row: new_row for new_row, (_, old_row, _) in enumerate(keyed)}
         self._items = [it for _, _, it in keyed]
         self._keys = [k for k, _, _ in keyed]
+        self._touched()
         old_list = self.persistentIndexList()
         new_list = [
             self.index(new_row_of_old[i.row()], i.column())
@@ -332,14 +347,3 @@ def _swatch(rgba: int) -> QIcon:
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
         icon.addPixmap(pixmap, mode)
     return icon
-
-
-def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
-    """[1,2,3,7,8] -> [(1,3),(7,8)]"""
-    runs: list[tuple[int, int]] = []
-    for r in rows:
-        if runs and r == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], r)
-        else:
-            runs.append((r, r))
-    return runs

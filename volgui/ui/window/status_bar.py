@@ -1,0 +1,68 @@
+"""The status bar and the title: which engine, counts, last refresh, running tasks."""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton
+
+from volgui.ui import colours, tasks
+from volgui.ui import format as fmt
+
+
+class StatusBarMixin:
+    """Builds and updates the window's status bar and title."""
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.engine_label = QLabel("connecting…", objectName="engineLabel")
+        self.counts_label = QLabel(objectName="countsLabel")
+        self.refreshed_label = QLabel(objectName="refreshedLabel")
+        self.tasks_label = QLabel(objectName="tasksLabel")
+        self.busy = QProgressBar(objectName="sizesBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setFormat("")
+        self.cancel_sizes_button = QToolButton(objectName="cancelSizes", text="Cancel sizes")
+        self.cancel_sizes_button.clicked.connect(self.cancel_sizes)
+        self.busy.hide()
+        self.cancel_sizes_button.hide()
+        bar.addWidget(self.engine_label)
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.cancel_sizes_button)
+        bar.addPermanentWidget(self.tasks_label)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.refreshed_label)
+        tasks.runner().count_changed.connect(self._update_tasks)
+
+    def _update_title(self) -> None:
+        sandbox = " (sandbox engine)" if self.info and self.info.sandbox else ""
+        self.setWindowTitle(f"volgui — {self.engine.address}{sandbox}")
+
+    def _update_status(self) -> None:
+        if self.info is not None:
+            parts = [self.info.address, f"Docker {self.info.version}"]
+            if self.info.sandbox:
+                parts.append("<b>sandbox engine</b>")
+        else:  # not answered yet (opened while the engine is down, say)
+            parts = [escape(self.engine.address)] if not self.engine_up else ["connecting…"]
+        if not self.engine_up:
+            red = colours.danger(self.palette()).name()
+            parts.append(f"<span style='color:{red}'>not answering</span>")
+        self.engine_label.setText(" · ".join(parts))
+        snap = self.snapshot
+        in_use = sum(1 for v in snap.volumes if v.used_by)
+        self.counts_label.setText(  # no counts before the engine said anything
+            f"{fmt.count(len(snap.volumes), 'volume')} ({in_use} in use)"
+            f" · {fmt.count(len(snap.containers), 'container')}"
+            if self._filled
+            else ""
+        )
+        if self.refreshed_at is not None:
+            stamp = time.strftime("%H:%M:%S", time.localtime(self.refreshed_at))
+            self.refreshed_label.setText(f"refreshed {stamp}")
+
+    def _update_tasks(self, _count: int = 0) -> None:
+        n = len(tasks.runner().running)
+        self.tasks_label.setText(f"{n} task{'s' if n != 1 else ''} running" if n else "")

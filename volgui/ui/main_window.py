@@ -365,6 +365,12 @@ class MainWindow(QMainWindow):
         self._update_status()
         if first:
             self.filled.emit()
+        # -- issue 10: ask about interrupted changes once filled (integrator: move to window/) --
+        if first:
+            from volgui.ui.recover_prompt import RecoverPrompt
+
+            self.recover_prompt = RecoverPrompt.check(self, self.engine)
+            self.recover_prompt.recovered.connect(lambda _lines: self.refresh())
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
         if isinstance(exc, EngineUnavailable):

@@ -68,10 +68,12 @@ def cmd_recover(args: argparse.Namespace) -> int:
     if not found:
         print("nothing to recover: no interrupted change")
         return 0
+    failed = False
     for item in found:
         for line in engine.recover(item, say=_show_recovery):
             print(line, flush=True)
-    return 0
+            failed = failed or ": not recovered (" in line
+    return 1 if failed else 0
 
 
 def _show_recovery(text: str) -> None:

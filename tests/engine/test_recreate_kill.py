@@ -248,3 +248,33 @@ def test_an_interrupted_change_can_be_finished_instead(
     [line] = engine.recover(found, how="finish")
     assert line.startswith(f"{case.name}: finished") and line.endswith("running)")
     assert _whole(engine, case, _new_mounts(case, MOUNT)) == "new"
+
+
+def test_a_change_still_under_way_is_not_interrupted(
+    engine: Engine, sandbox_address: str, image: str, unique: Callable[[str], str]
+) -> None:
+    """Another volgui making a change right now is left alone until it is gone."""
+    name = unique("busy")
+    deaf = ["sh", "-c", 'trap "" TERM; sleep 1000 & wait $!; sleep 1000']
+    cid = engine.api.create_container(image, deaf, name=name)["Id"]
+    engine.api.start(cid)
+    try:
+        # It ignores SIGTERM, so the stop step lasts its 5 s of grace; the engine goes
+        # on stopping it after the kill, and recovering waits for that, then starts it.
+        proc = _start(sandbox_address, "mount", "--stop-timeout", "5", name, f"{name}-v:/v")
+        _signal_at(proc, "[2/6]", 0)  # signal 0: nothing sent, just "it got there"
+        assert not [i for i in engine.interrupted() if i.name == name]
+        proc.kill()
+        _finish(proc)
+        [found] = [i for i in engine.interrupted() if i.name == name]
+        assert found.how == "rollback"
+        [line] = engine.recover(found)
+        assert line.startswith(f"{name}: rolled back") and line.endswith("running)")
+        assert engine.inspect_container(name)["Id"] == cid
+        # Not a stop still pending: the engine has nothing more to do to it.
+        assert engine.api.inspect_container(cid)["State"]["Running"]
+    finally:
+        for c in engine.api.containers(all=True):
+            if any(n.lstrip("/").startswith(name) for n in c.get("Names") or []):
+                engine.api.remove_container(c["Id"], force=True, v=False)
+        engine.api.remove_volume(f"{name}-v", force=True)

@@ -9,7 +9,9 @@ same change, does no harm. Volumes are never removed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from volgui.engine.errors import NotFound, VolguiError
@@ -78,6 +80,42 @@ def _remove(t: Transport, key: str) -> None:
         pass  # someone else recovering it got there first
 
 
+def _stop_pending(t: Transport, old: dict[str, Any], new: dict[str, Any] | None) -> bool:
+    """Whether the engine is still stopping ``old`` for the change (a kill cannot cancel that).
+
+    The engine says so in its events: a ``kill`` (the stop signal) since the
+    change began, and no ``die`` after it.
+    """
+    started = _epoch((new or {}).get("Created", ""))
+    if started is None:
+        return False
+    events = t.call(
+        t.api.events,
+        since=int(started) - 1,
+        until=int(time.time()) + 1,
+        filters={"container": old["Id"], "event": ["kill", "die"]},
+        decode=True,
+    )
+    last = [e.get("status") or e.get("Action") for e in events]
+    return bool(last) and last[-1] == "kill"
+
+
+def _wait_stopped(t: Transport, old: dict[str, Any]) -> None:
+    grace = (old.get("Config") or {}).get("StopTimeout")
+    limit = (10 if grace is None else int(grace)) + 30
+    t.call(t.api.wait, old["Id"], timeout=limit)
+
+
+def _epoch(created: str) -> float | None:
+    """Docker's RFC 3339 time (nanoseconds, Z) as seconds since the epoch."""
+    head, _, frac = created.rstrip("Z").partition(".")
+    try:
+        when = datetime.fromisoformat(head).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return when.timestamp() + float(f"0.{frac[:6] or 0}")
+
+
 def _rollback(t: Transport, one: Interrupted, say: Say) -> str:
     name = one.name
     old, new = _state(t, one.old_id), _state(t, one.new_id)
@@ -87,9 +125,13 @@ def _rollback(t: Transport, one: Interrupted, say: Say) -> str:
     if old is not None and not _named(old, name):
         say(f"renaming the old container back to {name}")
         t.call(t.api.rename, old["Id"], name)
-    if old is not None and one.was_running and not _running(old):
-        say(f"starting the old {name} again")
-        t.call(t.api.start, old["Id"])
+    if old is not None and one.was_running:
+        if _running(old) and _stop_pending(t, old, new):
+            say(f"waiting for the stop of {name} that the interrupted change asked for")
+            _wait_stopped(t, old)
+        if not _running(_state(t, old["Id"])):
+            say(f"starting the old {name} again")
+            t.call(t.api.start, old["Id"])
     if new is not None:
         say("removing the new container")
         _remove(t, new["Id"])

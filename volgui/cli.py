@@ -24,9 +24,9 @@ from volgui.engine import (
     connect,
 )
 from volgui.engine.graph import export as graph_text
-from volgui.engine.recreate import mount_from_arg
+from volgui.engine.recreate import Signalled, mount_from_arg
 from volgui.engine.runspec import RunSpec, connect_commands, split_command
-from volgui.engine.sandbox import Sandbox, default_dir
+from volgui.engine.sandbox import Sandbox, default_dir, wake
 from volgui.engine.sandbox import seed as seed_sandbox
 
 
@@ -42,13 +42,42 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_mount(args: argparse.Namespace) -> int:
-    engine = _engine(args)
+    engine = _changing_engine(args)
     return _recreate(engine, engine.plan_mount(args.container, mount_from_arg(args.mount)), args)
 
 
 def cmd_unmount(args: argparse.Namespace) -> int:
-    engine = _engine(args)
+    engine = _changing_engine(args)
     return _recreate(engine, engine.plan_unmount(args.container, args.destination), args)
+
+
+def _changing_engine(args: argparse.Namespace) -> Engine:
+    """The engine, with every interrupted change recovered first (DESIGN rule 4b)."""
+    engine = _engine(args)
+    if not getattr(args, "dry_run", False):
+        for line in engine.recover(say=_show_recovery):
+            print(f"volgui: recovered {line}", file=sys.stderr, flush=True)
+    return engine
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    found = engine.interrupted()
+    if args.container:
+        found = [i for i in found if i.name in args.container]
+    if not found:
+        print("nothing to recover: no interrupted change")
+        return 0
+    failed = False
+    for item in found:
+        for line in engine.recover(item, say=_show_recovery):
+            print(line, flush=True)
+            failed = failed or ": not recovered (" in line
+    return 1 if failed else 0
+
+
+def _show_recovery(text: str) -> None:
+    print(f"volgui: [recover] {text}", file=sys.stderr, flush=True)
 
 
 def _recreate(engine: Engine, plan: RecreatePlan, args: argparse.Namespace) -> int:
@@ -61,7 +90,16 @@ def _recreate(engine: Engine, plan: RecreatePlan, args: argparse.Namespace) -> i
         print(f"volgui: note: {warning}", file=sys.stderr)
     if args.dry_run:
         return 0
-    new_id = engine.apply(plan, discard_changes=args.discard_changes, progress=_show_progress)
+    try:
+        new_id = engine.apply(
+            plan,
+            discard_changes=args.discard_changes,
+            progress=_show_progress,
+            stop_timeout=args.stop_timeout,
+        )
+    except Signalled as e:
+        print(f"volgui: {e}; {e.outcome}", file=sys.stderr)
+        return 128 + e.signum
     print(new_id)
     return 0
 
@@ -107,11 +145,12 @@ def cmd_runcmd(args: argparse.Namespace) -> int:
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
-    box = Sandbox(Path(args.dir) if args.dir else default_dir())
+    box = Sandbox.default(Path(args.dir) if args.dir else None)
     if args.action == "start":
         engine = box.start()
         if args.seed:
             seed_sandbox(engine, box.directory)
+        wake(engine)  # a live demo: the sample's long-running containers run again
         print(f"sandbox engine running at {box.address}")
         print(f"export DOCKER_HOST={box.address}")
     elif args.action == "stop":
@@ -152,11 +191,12 @@ def _run_on_sandbox(run: Callable[[Engine], int], why: EngineUnavailable) -> int
     """The demo: the seeded sandbox engine, stopped again when the window closes
     if this run started it (its data stays for the next run)."""
     print(f"volgui: {why}; starting the sandbox engine with sample data", file=sys.stderr)
-    box = Sandbox(default_dir())
+    box = Sandbox.default()
     started_here = not box.running()
     engine = box.start()
     try:
         seed_sandbox(engine, box.directory)
+        wake(engine)
         return run(engine)
     finally:
         engine.close()
@@ -216,6 +256,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_unmount)
 
     p = sub.add_parser(
+        "recover",
+        help="finish or roll back every interrupted change",
+        description="Find every change of a container that was cut short (a kill, a crash, a "
+        "power cut) and bring it to one whole state: rolled back when the new container never "
+        "took the name, finished when it did. One line per container says which.",
+    )
+    p.add_argument("container", nargs="*", metavar="CONTAINER", help="only these (by name)")
+    p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser(
         "create",
         help="create a container from docker-run arguments; print its id",
         description="Create a container exactly as `docker create ARGS` would "
@@ -244,6 +294,23 @@ def _recreate_options(p: argparse.ArgumentParser) -> None:
         help="replace the container even though files changed in its own layer will be lost",
     )
     p.add_argument("--dry-run", action="store_true", help="print the plan only, change nothing")
+    p.add_argument(
+        "--stop-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="seconds to wait for the old container to stop before it is killed "
+        "(default: the container's own stop timeout, as docker stop)",
+    )
+
+
+def _seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of seconds") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: seconds cannot be negative")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,10 @@ def settings(c: dict[str, Any]) -> dict[str, Any]:
     between the old and the new container. Binds/Mounts are compared apart."""
     short_id = c["Id"][:12]
     config = dict(c["Config"])
+    # The journal of the change that made it (issue 10) is history, not a setting.
+    config["Labels"] = {
+        k: v for k, v in (config["Labels"] or {}).items() if not k.startswith("volgui.change")
+    }
     # Docker's default hostname is the short id; only a hostname the user chose is kept.
     if config["Hostname"] == short_id:
         config["Hostname"] = "<short id>"

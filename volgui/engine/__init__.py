@@ -15,7 +15,7 @@ from volgui.engine.errors import (
     WritableLayerChanged,
 )
 from volgui.engine.model import Container, Mount, Snapshot, Volume
-from volgui.engine.recreate import Progress, RecreatePlan
+from volgui.engine.recreate import Interrupted, Progress, RecreatePlan
 from volgui.engine.system import EngineInfo
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "EngineError",
     "EngineInfo",
     "EngineUnavailable",
+    "Interrupted",
     "InvalidInput",
     "Mount",
     "NotFound",

@@ -8,7 +8,7 @@ imports nothing above it. Nothing below imports this module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from volgui.engine import containers as _containers
@@ -157,16 +157,45 @@ class Engine:
         """Plan replacing ``container`` by the same container minus its mount at ``destination``."""
         return _recreate.plan_unmount(self.transport, container, destination)
 
+    def plan_mounts(
+        self, container: str | Container, mounts: Sequence[Mount]
+    ) -> _recreate.RecreatePlan:
+        """Plan replacing ``container`` by the same container with exactly ``mounts`` (the
+        whole set: add, take away, toggle read-only in one recreate); changes nothing."""
+        return _recreate.plan_mounts(self.transport, container, mounts)
+
     def apply(
         self,
         plan: _recreate.RecreatePlan,
         discard_changes: bool = False,
         progress: _recreate.ProgressCallback | None = None,
+        stop_timeout: int | None = None,
     ) -> str:
-        """Carry out a recreate plan with rollback; return the new container's id."""
+        """Carry out a recreate plan, journalled and with rollback; return the new container's id.
+
+        The old container stops with its own stop signal and timeout unless
+        ``stop_timeout`` (seconds, 0 allowed) is given.
+        """
         return _recreate.apply(
-            self.transport, plan, discard_changes=discard_changes, progress=progress
+            self.transport,
+            plan,
+            discard_changes=discard_changes,
+            progress=progress,
+            stop_timeout=stop_timeout,
         )
+
+    def interrupted(self) -> list[_recreate.Interrupted]:
+        """The changes cut short (a kill, a crash) that :meth:`recover` can bring to one state."""
+        return _recreate.interrupted(self.transport)
+
+    def recover(
+        self,
+        item: _recreate.Interrupted | None = None,
+        how: _recreate.RecoverHow = "auto",
+        say: Callable[[str], None] | None = None,
+    ) -> list[str]:
+        """Finish or roll back ``item`` (default: every interrupted one); a line per container."""
+        return _recreate.recover(self.transport, item, how, say)
 
 
 def connect(

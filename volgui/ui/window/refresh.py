@@ -22,6 +22,7 @@ from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
 from volgui.ui import errors, tasks
 from volgui.ui.container_table import ContainerModel
+from volgui.ui.recover_prompt import RecoverPrompt
 from volgui.ui.row_diff import RowDiff
 from volgui.ui.volume_table import VolumeModel
 
@@ -199,7 +200,13 @@ class RefreshMixin:
         self.snapshot_changed.emit(snap)
         if first:
             tasks.steady()
+            self._ask_about_interrupted_changes()
             self.filled.emit()
+
+    def _ask_about_interrupted_changes(self) -> None:
+        """A change cut short (a crash, a kill) is never finished silently: ask (DESIGN 4b)."""
+        self.recover_prompt = RecoverPrompt.check(self, self.engine)
+        self.recover_prompt.recovered.connect(lambda _lines: self.refresh())
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
         if isinstance(exc, EngineUnavailable):

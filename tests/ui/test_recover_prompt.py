@@ -1,0 +1,88 @@
+"""Issue 10, the window's side: interrupted changes are found when it fills, and it asks.
+
+The change is interrupted for real: the volgui command line, killed (SIGKILL)
+half-way through a mount. The prompt then offers Finish / Roll back; what the
+engine holds afterwards is checked through the test's own engine.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
+from volgui.engine import Engine
+from volgui.ui.main_window import MainWindow
+from volgui.ui.recover_prompt import RecoverPrompt
+
+
+@pytest.fixture
+def killed(
+    engine: Engine, sandbox_address: str, image: str, unique: Callable[[str], str]
+) -> Iterator[tuple[str, str]]:
+    """A running container whose mount was killed before the new one took its name."""
+    name, volume = unique("halfway"), unique("hv")
+    cid = engine.api.create_container(image, IDLE, name=name)["Id"]
+    engine.api.start(cid)
+    proc = _start(sandbox_address, "mount", name, f"{volume}:/v")
+    _signal_at(proc, "[3/6]", signal.SIGKILL)
+    _finish(proc)
+    yield name, cid
+    for c in engine.api.containers(all=True):
+        if any(n.lstrip("/").startswith(name) for n in c.get("Names") or []):
+            engine.api.remove_container(c["Id"], force=True, v=False)
+    engine.api.remove_volume(volume, force=True)
+
+
+def _ours(engine: Engine, name: str) -> list[str]:
+    return sorted(
+        n.lstrip("/")
+        for c in engine.api.containers(all=True)
+        for n in c.get("Names") or []
+        if n.lstrip("/").startswith(name)
+    )
+
+
+def test_the_window_asks_and_rolls_back(
+    killed: tuple[str, str], qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    name, old_id = killed
+    prompt: RecoverPrompt = window.recover_prompt
+    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
+    assert not prompt.isModal()
+    [item] = [i for i in prompt.items if i.name == name]
+    assert item.how == "rollback"
+    # Nothing happens until the user chooses.
+    assert len(_ours(engine, name)) == 2
+    back = prompt.findChild(QPushButton, f"rollback-{item.change}")
+    with qtbot.waitSignal(prompt.recovered, timeout=20_000) as got:
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert got.args[0][0].startswith(f"{name}: rolled back")
+    assert _ours(engine, name) == [name]
+    now = engine.api.inspect_container(name)
+    assert now["Id"] == old_id and now["State"]["Running"]
+    assert item not in prompt.pending()
+
+
+def test_finish_puts_the_new_container_in_place(
+    qtbot: QtBot, gui_engine: Engine, engine: Engine, killed: tuple[str, str]
+) -> None:
+    name, old_id = killed
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompt = RecoverPrompt.check(parent, gui_engine)
+    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
+    [item] = [i for i in prompt.items if i.name == name]
+    finish = prompt.findChild(QPushButton, f"finish-{item.change}")
+    with qtbot.waitSignal(prompt.recovered, timeout=20_000):
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert _ours(engine, name) == [name]
+    now = engine.api.inspect_container(name)
+    assert now["Id"] != old_id and now["State"]["Running"]
+    assert [m["Destination"] for m in now["Mounts"]] == ["/v"]
+    prompt.close()

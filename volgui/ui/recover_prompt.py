@@ -1,0 +1,115 @@
+"""Asks what to do with changes that were cut short (issue 10): Finish or Roll back.
+
+A change (mount, unmount, …) killed half-way leaves its journal on the
+engine. When the window fills, :meth:`RecoverPrompt.check` asks the engine
+for such changes (off the GUI thread) and, only if there are any, shows this
+non-modal dialog: one row per change, saying what it was and offering
+*Finish* (the new container takes the name) or *Roll back* (the old one is
+back as it was). Never silently: nothing is done until the user chooses.
+
+Signals: ``recovered(list)`` with the engine's lines after each choice.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volgui.engine import Engine, Interrupted
+from volgui.ui import tasks
+
+OBJECT_NAME = "recoverPrompt"
+
+
+class RecoverPrompt(QDialog):
+    """Lists interrupted changes and recovers each the way the user picks."""
+
+    recovered = Signal(list)
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle("Interrupted changes")
+        self.setModal(False)
+        self.engine = engine
+        self.items: list[Interrupted] = []
+        self._rows: dict[str, tuple[QLabel, QPushButton, QPushButton]] = {}
+        intro = QLabel(
+            "These container changes were cut short (volgui was closed, killed or the machine "
+            "stopped). Each container is either as it was or replaced; choose for each.",
+            wordWrap=True,
+        )
+        self.grid = QGridLayout()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self.grid)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def check(cls, parent: QWidget, engine: Engine) -> RecoverPrompt:
+        """Ask the engine (on a worker); show the prompt only if something was interrupted."""
+        prompt = cls(engine, parent)
+        tasks.run(prompt, "Looking for interrupted changes", engine.interrupted).done(prompt.fill)
+        return prompt
+
+    def fill(self, items: list[Interrupted]) -> None:
+        self.items = list(items)
+        for row, item in enumerate(self.items):
+            text = QLabel(self._describe(item), wordWrap=True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            finish = QPushButton("Finish", objectName=f"finish-{item.change}")
+            back = QPushButton("Roll back", objectName=f"rollback-{item.change}")
+            finish.setEnabled(item.new_id is not None)
+            back.setEnabled(item.old_id is not None)
+            finish.setToolTip("The new container takes the name (and starts if the old one ran)")
+            back.setToolTip("The old container is back under its name, running if it was")
+            finish.clicked.connect(lambda _c=False, i=item: self.choose(i, "finish"))
+            back.clicked.connect(lambda _c=False, i=item: self.choose(i, "rollback"))
+            (finish if item.how == "finish" else back).setDefault(True)
+            self.grid.addWidget(text, row, 0)
+            self.grid.addWidget(finish, row, 1)
+            self.grid.addWidget(back, row, 2)
+            self._rows[item.change] = (text, finish, back)
+        if self.items:
+            self.show()
+
+    @staticmethod
+    def _describe(item: Interrupted) -> str:
+        advice = "finished" if item.how == "finish" else "rolled back"
+        what = escape(item.what or "a change of its mounts")
+        return (
+            f"<b>{escape(item.name)}</b>: {what}<br>"
+            f"<small>The new container {'took' if item.how == 'finish' else 'never took'} the "
+            f"name; it would usually be {advice}.</small>"
+        )
+
+    def choose(self, item: Interrupted, how: str) -> None:
+        """Recover ``item`` one way (``"finish"`` or ``"rollback"``), off the GUI thread."""
+        text, finish, back = self._rows[item.change]
+        finish.setEnabled(False)
+        back.setEnabled(False)
+        text.setText(f"<b>{escape(item.name)}</b>: working…")
+        tasks.run(self, f"Recovering {item.name}", self.engine.recover, item, how).done(
+            lambda lines, i=item: self._done(i, lines)
+        )
+
+    def _done(self, item: Interrupted, lines: list[str]) -> None:
+        text, _finish, _back = self._rows[item.change]
+        text.setText(escape("; ".join(lines)))
+        self.recovered.emit(lines)
+
+    def pending(self) -> list[Interrupted]:
+        """The changes the user has not chosen for yet."""
+        return [i for i in self.items if any(b.isEnabled() for b in self._rows[i.change][1:])]

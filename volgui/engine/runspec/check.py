@@ -38,7 +38,6 @@ CLIENT_NOTES = {
     "--sig-proxy": "volgui does not attach, so it proxies no signals",
     "--detach-keys": "volgui does not attach, so there is nothing to detach from",
     "--cidfile": "volgui writes the container ID to that file, as the CLI does",
-    "--use-api-socket": "volgui does not pass the API socket or credentials into containers",
 }
 
 
@@ -87,6 +86,12 @@ def validate(spec: SpecFields) -> None:
 
 
 def _check_basics(spec: SpecFields) -> None:
+    if spec.use_api_socket:
+        raise InvalidInput(
+            "--use-api-socket is not handled by volgui: it would hand the engine's socket "
+            "and your registry credentials to the container (bind-mount the socket with -v "
+            "if that is what you mean)"
+        )
     if not spec.image:
         raise InvalidInput("no image given (docker run [OPTIONS] IMAGE [COMMAND])")
     if not _IMAGE_PATTERN.match(spec.image):

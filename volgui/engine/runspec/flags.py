@@ -225,7 +225,7 @@ FLAGS: tuple[Flag, ...] = (
     _f("--disable-content-trust", None, "bool", "disable_content_trust", "Runtime", "Skip image verification", "Skip image verification (default true)", client_only=True),
     _f("--sig-proxy", None, "bool", "sig_proxy", "Runtime", "Proxy signals", "Proxy received signals to the process (default true)", client_only=True),
     _f("--detach-keys", None, "value", "detach_keys", "Runtime", "Detach keys", "Override the key sequence for detaching a container", client_only=True),
-    _f("--use-api-socket", None, "bool", "use_api_socket", "Runtime", "Bind mount the API socket", "Bind mount Docker API socket and required auth", client_only=True),
+    _f("--use-api-socket", None, "bool", "use_api_socket", "Runtime", "Bind mount the API socket", "Bind mount Docker API socket and required auth"),
 )
 # fmt: on
 

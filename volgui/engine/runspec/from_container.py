@@ -79,9 +79,16 @@ def spec_from_container(
         interactive=bool(cfg.get("OpenStdin")),
         tty=bool(cfg.get("Tty")),
         volumes_from=tuple(hc.get("VolumesFrom") or ()),
-        **_network(inspect, network_mode, cid),
-        **host_values(hc, cfg, img),
+        **_links(_network(inspect, network_mode, cid), host_values(hc, cfg, img)),
     )
+
+
+def _links(network: dict[str, Any], host: dict[str, Any]) -> dict[str, Any]:
+    """--link: an endpoint setting on a user-defined network, a HostConfig one on the bridge."""
+    links = network.pop("endpoint_links", ())
+    if links and not host.get("links"):
+        host["links"] = links
+    return {**network, **host}
 
 
 def _entry_and_command(
@@ -177,6 +184,7 @@ def _network(inspect: Mapping[str, Any], network_mode: str, cid: str) -> dict[st
             ip=ipam.get("IPv4Address") or None,
             ip6=ipam.get("IPv6Address") or None,
             link_local_ips=tuple(ipam.get("LinkLocalIPs") or ()),
+            endpoint_links=tuple(endpoint.get("Links") or ()),
         )
     return out
 

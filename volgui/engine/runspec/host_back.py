@@ -16,12 +16,13 @@ from volgui.engine.runspec.flags import FLAGS
 # Values that mean "nobody set this flag" (the engine's defaults included).
 _UNSET: dict[str, tuple[Any, ...]] = {
     "ShmSize": (67108864,),
-    "IpcMode": ("private", "shareable"),
+    "IpcMode": ("private",),  # the daemon's default-ipc-mode
     "Runtime": ("runc",),
     "MemorySwappiness": (-1,),
     "PidsLimit": (-1,),
-    "CgroupnsMode": ("host", "private"),  # the daemon's default-cgroupns-mode
-    "ContainerIDFile": (),
+    # The daemon's default-cgroupns-mode: host on a cgroup v1 host like the test
+    # engine's (a cgroup v2 engine says private, and the line says so too).
+    "CgroupnsMode": ("host",),
 }
 _DICT_ROWS = {
     "BlkioWeightDevice": lambda d: f"{d['Path']}:{d['Weight']}",
@@ -69,7 +70,7 @@ def host_values(
     """RunSpec fields (other than the Config ones) for an inspected container."""
     out: dict[str, Any] = {}
     for f in FLAGS:
-        if not f.api:
+        if not f.api or f.client_only:  # the client's business (--cidfile), not the container's
             continue
         where, _, key = f.api.rpartition(".")
         value: Any = (hc if where == "HostConfig" else cfg).get(key)

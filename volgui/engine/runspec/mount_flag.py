@@ -14,7 +14,7 @@ from typing import Any
 
 from volgui.engine.errors import InvalidInput
 from volgui.engine.model import Mount
-from volgui.engine.runspec.mounts import MountSpec
+from volgui.engine.runspec.mounts import NONRECURSIVE_FALSE, MountSpec
 from volgui.engine.runspec.values import csv_fields, kv, pairs, parse_bool
 
 _FLAG_KEYS = {"readonly", "ro", "volume-nocopy", "bind-nonrecursive"}
@@ -58,7 +58,7 @@ def parse_mount(value: str) -> MountSpec:
         elif key == "bind-propagation":
             v["propagation"] = val.lower()
         elif key == "bind-nonrecursive":
-            v["recursive"] = "disabled" if boolean(key, val) else "enabled"
+            v["recursive"] = "disabled" if boolean(key, val) else NONRECURSIVE_FALSE
         elif key == "bind-recursive":
             v["recursive"] = val
         elif key in ("volume-subpath", "image-subpath"):
@@ -123,6 +123,8 @@ def mount_from_api(
         recursive = "writable"
     elif bo.get("ReadOnlyForceRecursive"):
         recursive = "readonly"
+    elif raw.get("BindOptions") is not None and not bo.get("Propagation"):
+        recursive = NONRECURSIVE_FALSE  # an empty BindOptions, kept as it was sent
     mode = to.get("Mode")
     subpath = (vo or {}).get("Subpath") or (raw.get("ImageOptions") or {}).get("Subpath")
     has_keys = vo is not None and kind == "volume"

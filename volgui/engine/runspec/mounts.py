@@ -26,6 +26,8 @@ VOLUME_MODES = frozenset(
 )
 PROPAGATIONS = frozenset("shared rshared slave rslave private rprivate".split())
 RECURSIVE = ("enabled", "disabled", "writable", "readonly")
+# bind-nonrecursive=false: no setting, but the CLI still sends an empty BindOptions.
+NONRECURSIVE_FALSE = "nonrecursive=false"
 _SIZE_PATTERN = re.compile(r"^[0-9]+(?:\.[0-9]+)?\s*([kmgtp]i?b?|b)?$", re.IGNORECASE)
 
 
@@ -186,7 +188,7 @@ class MountSpec:
                 f"bind-propagation {self.propagation!r} is not one of "
                 + ", ".join(sorted(PROPAGATIONS))
             )
-        if self.recursive is not None and self.recursive not in RECURSIVE:
+        if self.recursive not in (None, NONRECURSIVE_FALSE, *RECURSIVE):
             raise bad(
                 f'invalid value for bind-recursive: {self.recursive} (must be "enabled", '
                 '"disabled", "writable", or "readonly")'
@@ -240,7 +242,9 @@ class MountSpec:
             fields.append(f"consistency={self.consistency}")
         if self.propagation:
             fields.append(f"bind-propagation={self.propagation}")
-        if self.recursive is not None:
+        if self.recursive == NONRECURSIVE_FALSE:
+            fields.append("bind-nonrecursive=false")
+        elif self.recursive is not None:
             fields.append(f"bind-recursive={self.recursive}")
         if self.nocopy is not None:
             fields.append("volume-nocopy" if self.nocopy else "volume-nocopy=false")
@@ -291,7 +295,7 @@ class MountSpec:
             bind["ReadOnlyNonRecursive"] = True
         elif self.recursive == "readonly":
             bind["ReadOnlyForceRecursive"] = True
-        if bind:
+        if bind or self.recursive == NONRECURSIVE_FALSE:
             m["BindOptions"] = bind
         if self.volume_keys:
             vo: dict[str, Any] = {}

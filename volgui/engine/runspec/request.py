@@ -145,7 +145,7 @@ def _host_specials(spec: SpecFields, hc: dict[str, Any]) -> None:
     for text in spec.ulimits:
         u = r.ulimit(text)
         ulimits[str(u["Name"])] = u
-    hc["Ulimits"] = list(ulimits.values())
+    hc["Ulimits"] = [ulimits[k] for k in sorted(ulimits)]  # the CLI sends them by name
     hc["Devices"] = [r.device(d) for d in spec.devices]
     requests = [r.gpu_request(g) for g in spec.gpus]
     hc["DeviceRequests"] = requests or None

@@ -85,7 +85,16 @@ def validate(spec: SpecFields) -> None:
     _check_mounts(spec.mounts)
 
 
+_WINDOWS_ONLY = ("cpu_count", "cpu_percent", "io_maxbandwidth", "io_maxiops")
+
+
 def _check_basics(spec: SpecFields) -> None:
+    for f in FLAGS:
+        if f.field in _WINDOWS_ONLY and f.values(spec):
+            raise InvalidInput(
+                f'"{f.long}" is only supported on a Docker daemon running on windows '
+                "(volgui manages Linux engines)"
+            )
     if spec.use_api_socket:
         raise InvalidInput(
             "--use-api-socket is not handled by volgui: it would hand the engine's socket "

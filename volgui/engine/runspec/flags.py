@@ -84,6 +84,12 @@ class Flag:
         items = [self.read(x) for x in values]
         if self.long in _MOUNT_FLAGS:
             mine = _MOUNT_FLAGS[self.long]
+            places = [i for i, m in enumerate(spec.mounts) if m.flag == mine]
+            if len(places) == len(items):  # the same mounts edited: each keeps its place
+                mounts = list(spec.mounts)
+                for i, item in zip(places, items, strict=True):
+                    mounts[i] = item
+                return dataclasses.replace(spec, mounts=tuple(mounts))
             kept = [m for m in spec.mounts if m.flag != mine]
             return dataclasses.replace(spec, mounts=(*kept, *items))
         if self.kind == "value":

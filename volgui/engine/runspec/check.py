@@ -29,7 +29,7 @@ _MAC = re.compile(r"^[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}$")
 
 # What volgui does instead of what the docker CLI does, for each client-only flag.
 CLIENT_NOTES = {
-    "--pull": "volgui does not pull images: the image must be on the engine already",
+    "--pull": "volgui does not pull: the image must be on the engine already",
     "--quiet": "volgui does not pull, so there is no pull output to quiet",
     "--disable-content-trust": "volgui does not pull, so there is nothing to verify",
     "--attach": (

@@ -38,6 +38,7 @@ RECORDER_LINES = [
     "--device-write-bps /dev/sda:10mb --device-read-iops /dev/sda:1000 "
     "--device-write-iops /dev/sda:500 busybox:1.36",
     "--storage-opt size=10G busybox:1.36",
+    "--device nvidia.com/gpu=all --device /dev/null --device vendor.com/class=a busybox:1.36",
     "--mount type=volume,src=vol,dst=/data,volume-subpath=sub/dir busybox:1.36",
     "--mount type=image,src=busybox:1.36,dst=/img,image-subpath=bin busybox:1.36",
     "--gpus 'driver=nvidia,\"device=0,1\",\"options=a=b,c=d\"' busybox:1.36",
@@ -198,7 +199,7 @@ SAMPLES: dict[str, list[str]] = {
     "--blkio-weight-device": ["/dev/sda:200"], "--device-read-bps": ["/dev/sda:1mb"],
     "--device-write-bps": ["/dev/sda:1mb"], "--device-read-iops": ["/dev/sda:100"],
     "--device-write-iops": ["/dev/sda:100"], "--io-maxbandwidth": ["10m"], "--io-maxiops": ["5"],
-    "--device": ["/dev/fuse", "/dev/sda:/dev/xvda:r"], "--device-cgroup-rule": ["c 1:3 mr"],
+    "--device": ["/dev/fuse", "/dev/sda:/dev/xvda:r", "nvidia.com/gpu=all"], "--device-cgroup-rule": ["c 1:3 mr"],
     "--gpus": ["all", '"device=0,1"'], "--cap-add": ["NET_ADMIN"], "--cap-drop": ["ALL"],
     "--privileged": ["true"], "--security-opt": ["no-new-privileges", "seccomp=unconfined"],
     "--group-add": ["audio"], "--userns": ["host"], "--cgroupns": ["private"], "--pid": ["host"],

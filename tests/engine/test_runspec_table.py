@@ -190,6 +190,7 @@ LINES: list[str] = [
     "-p 6881:6881 -p 6881:6881/udp -v {host}:/config --restart unless-stopped "
     "lscr.io/linuxserver/qbittorrent:latest",
     "--rm --gpus all nvidia/cuda:12.4.0-base-ubuntu22.04 nvidia-smi",
+    "--device nvidia.com/gpu=all --device /dev/null nvidia/cuda:12.4.0-base-ubuntu22.04",
     "-it --rm --gpus '\"device=0,1\"' nvidia/cuda:12.4.0-base-ubuntu22.04 nvidia-smi",
     "--gpus 'count=2,\"capabilities=compute,utility\",driver=nvidia' "
     "nvidia/cuda:12.4.0-base-ubuntu22.04",

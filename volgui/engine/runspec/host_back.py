@@ -99,10 +99,12 @@ def host_values(
         for u in ulimits
     )
     devices = hc.get("Devices") or []
+    requests = hc.get("DeviceRequests") or []
+    cdi = [i for q in requests if q.get("Driver") == "cdi" for i in q.get("DeviceIDs") or []]
     out["devices"] = tuple(
         f"{d['PathOnHost']}:{d['PathInContainer']}:{d['CgroupPermissions']}" for d in devices
-    )
-    out["gpus"] = tuple(_gpu_text(r) for r in hc.get("DeviceRequests") or [])
+    ) + tuple(cdi)
+    out["gpus"] = tuple(_gpu_text(q) for q in requests if q.get("Driver") != "cdi")
     security = [s for s in hc.get("SecurityOpt") or []]
     if hc.get("Privileged") and "label=disable" in security:
         security.remove("label=disable")  # the engine's own doing for --privileged

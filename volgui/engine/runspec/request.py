@@ -146,8 +146,13 @@ def _host_specials(spec: SpecFields, hc: dict[str, Any]) -> None:
         u = r.ulimit(text)
         ulimits[str(u["Name"])] = u
     hc["Ulimits"] = [ulimits[k] for k in sorted(ulimits)]  # the CLI sends them by name
-    hc["Devices"] = [r.device(d) for d in spec.devices]
+    hc["Devices"] = [r.device(d) for d in spec.devices if not r.is_cdi(d)]
     requests = [r.gpu_request(g) for g in spec.gpus]
+    cdi = [d for d in spec.devices if r.is_cdi(d)]
+    if cdi:
+        requests.append(
+            {"Driver": "cdi", "Count": 0, "DeviceIDs": cdi, "Capabilities": None, "Options": None}
+        )
     hc["DeviceRequests"] = requests or None
     if spec.security_opt:
         opts = [v.security_opt(s) for s in spec.security_opt]

@@ -33,8 +33,18 @@ def _device_mode(mode: str) -> bool:
     return bool(mode) and len(set(mode)) == len(mode) and set(mode) <= set("rwm")
 
 
+_CDI_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9.-]*/[a-zA-Z0-9][a-zA-Z0-9_.-]*=[a-zA-Z0-9_.:-]+$")
+
+
+def is_cdi(text: str) -> bool:
+    """A CDI device name (vendor.com/class=name), which the CLI sends as a DeviceRequest."""
+    return bool(_CDI_NAME.match(text))
+
+
 def device(text: str) -> dict[str, str]:
     """--device HOST[:CONTAINER][:PERMISSIONS] (the CLI's parseLinuxDevice)."""
+    if is_cdi(text):
+        return {"CDI": text}
     parts = text.split(":")
     if len(parts) > 3 or not parts[0]:
         raise InvalidInput(f"bad format for path: {text}")

@@ -235,6 +235,8 @@ LINES: list[str] = [
     "--network {net} --link-local-ip 169.254.10.10 --network-alias web --net-alias www "
     "--name {p}linklocal busybox:1.36",
     "--link {vf}:db busybox:1.36",
+    "--network name={net},alias=api,alias=v2,ip={ip} --name {p}longnet busybox:1.36",
+    "--network 'name={net},driver-opt=com.example.opt=On' --network-alias x busybox:1.36",
     "--network {net} --link {vf}:other busybox:1.36",
     "--domainname example.org -h web --group-add 100 --group-add audio busybox:1.36",
     "--env-file {host}/app.env --label-file {host}/labels.txt -e FROM_CLI=1 -l from=cli "

@@ -12,11 +12,11 @@ from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec.fields import SpecFields
 from volgui.engine.runspec.flags import FLAGS
 from volgui.engine.runspec.mounts import MountSpec
+from volgui.engine.runspec.network import read_network
 from volgui.engine.runspec.ports import check_restart, exposed_ports, port_bindings
 from volgui.engine.runspec.values import read_kv_file
 from volgui.engine.validate import check_name
 
-_BUILTIN_NETWORKS = frozenset(("default", "bridge", "host", "none"))
 _IMAGE_PATTERN = re.compile(
     r"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?"  # registry host
     r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"  # first path component
@@ -139,6 +139,9 @@ def _check_basics(spec: SpecFields) -> None:
             raise InvalidInput(f"invalid --volumes-from {v!r}: use CONTAINER[:ro|rw]")
     if spec.entrypoint is not None and "\0" in spec.entrypoint:
         raise InvalidInput("invalid --entrypoint: NUL character")
+    _check_files_and_options(spec)
+
+def _check_files_and_options(spec: SpecFields) -> None:
     for path in spec.env_file:
         read_kv_file(path, {})
     for path in spec.label_file:
@@ -153,16 +156,25 @@ def _check_basics(spec: SpecFields) -> None:
 
 
 def _check_network(spec: SpecFields) -> None:
-    if spec.network is not None:
-        if not spec.network.strip() or any(c.isspace() for c in spec.network):
-            raise InvalidInput(f"invalid --network {spec.network!r}: no name set for network")
-        if "=" in spec.network:
-            raise InvalidInput(
-                f"--network {spec.network}: the advanced key=value form is not handled by "
-                "volgui; use --network NAME with --network-alias, --ip, --ip6, --mac-address"
-            )
-    net = spec.network or "default"
-    user_defined = not (net in _BUILTIN_NETWORKS or net.startswith("container:"))
+    a = read_network(spec.network or "default")
+    if spec.network is not None and (not a.target.strip() or any(c.isspace() for c in a.target)):
+        raise InvalidInput(f"invalid --network {spec.network!r}: no name set for network")
+    for what, mine, per_network in (
+        ("--network-alias", spec.network_aliases, a.aliases),
+        ("--ip", spec.ip, a.ip),
+        ("--ip6", spec.ip6, a.ip6),
+        ("--link-local-ip", spec.link_local_ips, a.link_local),
+    ):
+        if mine and per_network:
+            raise InvalidInput(f"conflicting options: cannot specify both {what} and per-network")
+    if a.mac:
+        raise InvalidInput("--network mac-address= needs Engine API 1.44 (per-network MAC)")
+    if a.gw_priority:
+        raise InvalidInput("--network gw-priority= needs Engine API 1.48 or newer")
+    net = a.target
+    user_defined = a.user_defined
+    if (a.aliases or a.ip or a.ip6) and not user_defined:
+        raise InvalidInput("network-scoped aliases are only supported for user-defined networks")
     for flag, given in (
         ("--network-alias", spec.network_aliases),
         ("--ip", spec.ip),
@@ -179,9 +191,9 @@ def _check_network(spec: SpecFields) -> None:
             ok = False
         if not ok:
             raise InvalidInput(f"invalid {flag} {address!r}: not an IPv{version} address")
-    for a in spec.network_aliases:
-        if not a or any(c.isspace() for c in a):
-            raise InvalidInput(f"invalid --network-alias {a!r}")
+    for alias in spec.network_aliases:
+        if not alias or any(c.isspace() for c in alias):
+            raise InvalidInput(f"invalid --network-alias {alias!r}")
     if spec.mac_address is not None and not _MAC.match(spec.mac_address):
         raise InvalidInput(f"{spec.mac_address} is not a valid mac address")
 

@@ -16,6 +16,7 @@ from volgui.engine.runspec.fields import SpecFields
 from volgui.engine.runspec.host_back import host_values
 from volgui.engine.runspec.mount_flag import mount_from_api
 from volgui.engine.runspec.mounts import MountSpec
+from volgui.engine.runspec.network import Attachment, long_form
 
 S = TypeVar("S", bound=SpecFields)
 
@@ -179,6 +180,8 @@ def _network(inspect: Mapping[str, Any], network_mode: str, cid: str) -> dict[st
     if network and network in networks:
         endpoint = networks[network] or {}
         ipam = endpoint.get("IPAMConfig") or {}
+        if endpoint.get("DriverOpts"):  # only the long syntax says these
+            out["network"] = long_form(Attachment(network, driver_opts=endpoint["DriverOpts"]))
         out.update(
             network_aliases=_aliases(endpoint, cid),
             ip=ipam.get("IPv4Address") or None,

@@ -30,12 +30,6 @@ def parse_mount(value: str) -> MountSpec:
     vopts: list[tuple[str, str]] = []
     families: set[str] = set()
 
-    def boolean(key: str, text: str) -> bool:
-        try:
-            return parse_bool(text, key)
-        except InvalidInput:
-            raise InvalidInput(f"invalid {what}: invalid value for {key}: {text}") from None
-
     for f in fields:
         key, has_value, val = f.partition("=")
         key = key.lower()
@@ -47,38 +41,8 @@ def parse_mount(value: str) -> MountSpec:
             families.add(key.split("-", 1)[0])
         if key == "type":
             kind = val.lower()
-        elif key in ("source", "src"):
-            v["source"] = val
-        elif key in ("target", "dst", "destination"):
-            v["destination"] = val
-        elif key in ("readonly", "ro"):
-            v["read_only"] = boolean(key, val)
-        elif key == "consistency":
-            v["consistency"] = val.lower()
-        elif key == "bind-propagation":
-            v["propagation"] = val.lower()
-        elif key == "bind-nonrecursive":
-            v["recursive"] = "disabled" if boolean(key, val) else NONRECURSIVE_FALSE
-        elif key == "bind-recursive":
-            v["recursive"] = val
-        elif key in ("volume-subpath", "image-subpath"):
-            v["subpath"] = val
-        elif key == "volume-nocopy":
-            v["nocopy"] = boolean(key, val)
-        elif key == "volume-label":
-            if kv(val)[0]:
-                labels.append(kv(val))
-        elif key == "volume-driver":
-            v["volume_driver"] = val
-        elif key == "volume-opt":
-            if kv(val)[0]:
-                vopts.append(kv(val))
-        elif key == "tmpfs-size":
-            v["tmpfs_size"] = val
-        elif key == "tmpfs-mode":
-            v["tmpfs_mode"] = val
         else:
-            raise InvalidInput(f"invalid {what}: unexpected key '{key}' in '{f}'")
+            _read_field(what, f, key, val, v, labels, vopts)
     if kind not in ("volume", "bind", "tmpfs", "image"):
         raise InvalidInput(
             f"invalid {what}: type must be volume, bind, tmpfs or image, not {kind!r}"
@@ -99,6 +63,52 @@ def parse_mount(value: str) -> MountSpec:
     )
     spec.check(what)
     return spec
+
+
+def _read_field(
+    what: str,
+    field: str,
+    key: str,
+    val: str,
+    v: dict[str, Any],
+    labels: list[tuple[str, str]],
+    vopts: list[tuple[str, str]],
+) -> None:
+    """One ``key=value`` of a --mount into the MountSpec's keyword arguments."""
+
+    def boolean(text: str) -> bool:
+        try:
+            return parse_bool(text, key)
+        except InvalidInput:
+            raise InvalidInput(f"invalid {what}: invalid value for {key}: {text}") from None
+
+    if key in ("source", "src"):
+        v["source"] = val
+    elif key in ("target", "dst", "destination"):
+        v["destination"] = val
+    elif key in ("readonly", "ro"):
+        v["read_only"] = boolean(val)
+    elif key == "consistency":
+        v["consistency"] = val.lower()
+    elif key == "bind-propagation":
+        v["propagation"] = val.lower()
+    elif key == "bind-nonrecursive":
+        v["recursive"] = "disabled" if boolean(val) else NONRECURSIVE_FALSE
+    elif key == "bind-recursive":
+        v["recursive"] = val
+    elif key in ("volume-subpath", "image-subpath"):
+        v["subpath"] = val
+    elif key == "volume-nocopy":
+        v["nocopy"] = boolean(val)
+    elif key in ("volume-label", "volume-opt"):
+        if kv(val)[0]:
+            (labels if key == "volume-label" else vopts).append(kv(val))
+    elif key == "volume-driver":
+        v["volume_driver"] = val
+    elif key in ("tmpfs-size", "tmpfs-mode"):
+        v[key.replace("-", "_")] = val
+    else:
+        raise InvalidInput(f"invalid {what}: unexpected key '{key}' in '{field}'")
 
 
 def mount_from_api(

@@ -18,6 +18,7 @@ from volgui.engine.runspec import resources as r
 from volgui.engine.runspec import values as v
 from volgui.engine.runspec.fields import SpecFields
 from volgui.engine.runspec.flags import FLAGS, Flag
+from volgui.engine.runspec.network import read_network
 from volgui.engine.runspec.ports import exposed_ports, port_bindings, split_restart
 
 # What docker CLI 28 sends in HostConfig for a plain `docker create IMAGE`
@@ -94,21 +95,21 @@ def _health(spec: SpecFields) -> dict[str, Any] | None:
 
 
 def _network(spec: SpecFields) -> tuple[str, dict[str, Any]]:
-    network = spec.network or "default"
+    a = read_network(spec.network or "default")
+    network = a.target
     endpoint: dict[str, Any] = {}
-    addresses = {"IPv4Address": spec.ip, "IPv6Address": spec.ip6}
+    addresses = {"IPv4Address": spec.ip or a.ip, "IPv6Address": spec.ip6 or a.ip6}
     ipam: dict[str, Any] = {k: x for k, x in addresses.items() if x}
-    if spec.link_local_ips:
-        ipam["LinkLocalIPs"] = list(spec.link_local_ips)
+    if spec.link_local_ips or a.link_local:
+        ipam["LinkLocalIPs"] = list(spec.link_local_ips) or a.link_local
     if ipam:
         endpoint["IPAMConfig"] = ipam
-    user_defined = network not in ("default", "bridge", "host", "none") and not network.startswith(
-        "container:"
-    )
-    if user_defined and spec.links:
+    if a.user_defined and spec.links:
         endpoint["Links"] = list(spec.links)
-    if spec.network_aliases:
-        endpoint["Aliases"] = list(spec.network_aliases)
+    if spec.network_aliases or a.aliases:
+        endpoint["Aliases"] = list(spec.network_aliases) or a.aliases
+    if a.driver_opts:
+        endpoint["DriverOpts"] = a.driver_opts
     if spec.mac_address:
         endpoint["MacAddress"] = spec.mac_address
     # One network without settings: the CLI leaves the endpoint out ("default" aside).

@@ -183,7 +183,7 @@ SAMPLES: dict[str, list[str]] = {
     "--storage-opt": ["size=1G"], "--env": ["A=1", "HOME", "E="], "--env-file": [str(DATA / "app.env")],
     "--label": ["a=b", "c="], "--label-file": [str(DATA / "labels.txt")], "--workdir": ["/srv"],
     "--user": ["1000:1000"], "--entrypoint": ["", "/bin/sh"], "--hostname": ["web"],
-    "--domainname": ["example.org"], "--annotation": ["a=b"], "--network": ["appnet"],
+    "--domainname": ["example.org"], "--annotation": ["a=b"], "--network": ["appnet", "name=appnet,driver-opt=a=b"],
     "--network-alias": ["db"], "--publish": ["8080:80", "[::1]:53:53/udp", "127.0.0.1::80"],
     "--publish-all": ["true"], "--expose": ["90-91/udp"], "--ip": ["10.1.2.3"],
     "--ip6": ["2001:db8::33"], "--mac-address": ["92:d0:c6:0a:29:33"], "--link": ["db:alias"],

@@ -53,8 +53,9 @@ def _plain(f: Flag, given: list[str]) -> Any:
     return [convert(x) for x in given]
 
 
-def _env(spec: SpecFields, environ: Mapping[str, str]) -> list[str]:
-    env = [e for path in spec.env_file for e in v.read_kv_file(path, dict(environ))]
+def _env(spec: SpecFields, environ: Mapping[str, str], cwd: str) -> list[str]:
+    files = [os.path.join(cwd, path) for path in spec.env_file]
+    env = [e for path in files for e in v.read_kv_file(path, dict(environ))]
     for e in spec.env:
         if "=" not in e and e in environ:
             e = f"{e}={environ[e]}"
@@ -62,8 +63,9 @@ def _env(spec: SpecFields, environ: Mapping[str, str]) -> list[str]:
     return env
 
 
-def _labels(spec: SpecFields) -> dict[str, str]:
-    lines = [x for path in spec.label_file for x in v.read_kv_file(path, None)]
+def _labels(spec: SpecFields, cwd: str) -> dict[str, str]:
+    files = [os.path.join(cwd, path) for path in spec.label_file]
+    lines = [x for path in files for x in v.read_kv_file(path, None)]
     labels = dict(v.kv(x) for x in lines)
     labels.update(spec.labels)
     return labels
@@ -213,9 +215,9 @@ def create_request(
         "AttachStdin": stdin, "AttachStdout": "stdout" in streams,
         "AttachStderr": "stderr" in streams, "ExposedPorts": exposed or None, "Tty": spec.tty,
         "OpenStdin": spec.interactive, "StdinOnce": stdin and spec.interactive,
-        "Env": _env(spec, environ), "Cmd": list(spec.command) or None, "Image": spec.image,
+        "Env": _env(spec, environ, cwd), "Cmd": list(spec.command) or None, "Image": spec.image,
         "Volumes": volumes, "WorkingDir": spec.workdir or "", "Entrypoint": entrypoint,
-        "OnBuild": None, "Labels": _labels(spec),
+        "OnBuild": None, "Labels": _labels(spec, cwd),
     }  # fmt: skip
     for f in FLAGS:
         given = f.values(spec)

@@ -119,3 +119,16 @@ def test_pure_packages_import_no_engine_operation(package: str) -> None:
         pytest.skip(f"{package} is not a package yet")
     offenders = {m: sorted(d for d in graph[m] if not d.startswith(allowed)) for m in members}
     assert {m: d for m, d in offenders.items() if d} == {}
+
+
+def test_every_package_ships() -> None:
+    """pyproject lists packages by name (resources/ is mapped in): none may be left out."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT.parent / "pyproject.toml").read_text())["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    on_disk = {_module_name(p) for p in ROOT.rglob("__init__.py") if "__pycache__" not in p.parts}
+    assert on_disk - listed == set()

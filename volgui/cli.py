@@ -24,8 +24,8 @@ from volgui.engine import (
     connect,
 )
 from volgui.engine.graph import export as graph_text
-from volgui.engine.recreate import Signalled, mount_from_arg
-from volgui.engine.runspec import RunSpec, connect_commands, split_command
+from volgui.engine.recreate import Signalled
+from volgui.engine.runspec import RunSpec, connect_commands, mount_from_arg, split_command
 from volgui.engine.sandbox import Sandbox, default_dir, wake
 from volgui.engine.sandbox import seed as seed_sandbox
 
@@ -131,7 +131,10 @@ def cmd_create(args: argparse.Namespace) -> int:
         # A whole pasted line as words (`volgui create -- docker run ...`) is welcome too.
         argv = split_command(shlex.join(argv))
     spec = RunSpec.from_args(argv)
-    print(_engine(args).create_container(spec, start=args.start))
+    engine = _engine(args)
+    for note in spec.client_notes():  # client-only flags: said, never dropped silently
+        print(f"volgui: note: {note}", file=sys.stderr)
+    print(engine.create_container(spec, start=args.start))
     return 0
 
 

@@ -73,4 +73,4 @@ def test_a_line_break_inside_a_value_stays_on_the_one_line(
     sandbox_address: str, image: str
 ) -> None:
     result = volgui(sandbox_address, "create", "--", "--na\nme", "x", image)
-    assert_one_line(result, "docker run flag --na\\nme is not handled")
+    assert_one_line(result, "unknown flag: --na\\nme")

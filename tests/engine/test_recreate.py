@@ -274,8 +274,8 @@ def test_a_stopped_container_stays_stopped(
 
     result = volgui(sandbox_address, "mount", name, f"{vol}:/v")
     assert result.returncode == 0, result.stderr
-    # A RunSpec cannot say --stop-timeout: no run line, but the recreate keeps it.
-    assert result.stdout.startswith("# no docker run line")
+    # The flag table says --stop-timeout too: the run line keeps it, as the recreate does.
+    assert "--stop-timeout 3" in result.stdout.splitlines()[0]
     new = inspect(docker, name)
     assert new["Id"] != old["Id"] and gone(docker, old["Id"])
     assert not new["State"]["Running"]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from volgui.engine import Engine
+from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec, parse_command
 
 
@@ -64,3 +65,48 @@ def test_from_container_rebuilds_through_the_cli(
         f"-v /anon {image} sleep 60"
     )
     assert parse_command(line) == spec
+
+
+def test_client_only_flags_are_said_not_dropped(
+    engine: Engine, image: str, unique: Callable[[str], str], capsys: Any, tmp_path: Any
+) -> None:
+    from volgui import cli
+
+    name = unique("client")
+    cidfile = tmp_path / "c.id"
+    args = ["--pull", "never", "-q", "--cidfile", str(cidfile), "--name", name, image]
+    capsys.readouterr()
+    assert cli.main(["create", "--", *args]) == 0
+    out, err = capsys.readouterr()
+    cid = out.strip()
+    notes = err.splitlines()
+    assert notes == [
+        "volgui: note: --cidfile: volgui writes the container ID to that file, as the CLI does",
+        "volgui: note: --pull: volgui does not pull: the image must be on the engine already",
+        "volgui: note: --quiet: volgui does not pull, so there is no pull output to quiet",
+    ]
+    assert cidfile.read_text() == cid
+    assert engine.inspect_container(cid)["HostConfig"]["ContainerIDFile"] == str(cidfile)
+    # A second create with the same file is refused before anything is created, like the CLI.
+    before = len(engine.snapshot().containers)
+    assert cli.main(["create", "--", *args[:-3], image]) == 1
+    assert "container ID file found" in capsys.readouterr().err
+    assert len(engine.snapshot().containers) == before
+
+
+def test_an_engine_too_old_for_a_flag_is_told_before_sending(
+    engine: Engine, image: str, unique: Callable[[str], str]
+) -> None:
+    api = engine.transport.api.api_version
+    spec = RunSpec.from_args(["--mount", "type=volume,dst=/d,volume-subpath=x", image])
+    before = len(engine.snapshot().containers)
+    try:
+        engine.create_container(spec)
+    except InvalidInput as e:
+        assert str(e) == (
+            f"--mount volume-subpath needs Engine API 1.45 or newer; this engine speaks {api} "
+            "(it would drop the setting silently)"
+        )
+    else:
+        raise AssertionError("created")
+    assert len(engine.snapshot().containers) == before

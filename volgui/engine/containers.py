@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from volgui.engine.errors import EngineError, InvalidInput, NotFound
@@ -26,9 +27,21 @@ def list_raw(t: Transport, **filters: Any) -> list[dict[str, Any]]:
 
 
 def create(t: Transport, spec: RunSpec, start: bool = False) -> str:
-    """Create (and optionally start) the container ``spec`` describes; return its id."""
+    """Create (and optionally start) the container ``spec`` describes; return its id.
+
+    A flag the engine's API version is too old for is refused before anything
+    is sent (the version is the one negotiated when the connection was made).
+    ``--cidfile`` is honoured as the CLI honours it: refused if the file
+    exists, written once the container exists.
+    """
     spec.validate()
+    spec.check_api(t.api.api_version)
     body = spec.create_request()
+    if spec.cidfile and os.path.exists(spec.cidfile):
+        raise InvalidInput(
+            f"container ID file found, make sure the other container isn't running "
+            f"or delete {spec.cidfile}"
+        )
     image = spec.image
     try:
         t.call(t.api.inspect_image, image)
@@ -36,7 +49,7 @@ def create(t: Transport, spec: RunSpec, start: bool = False) -> str:
         hint = "volgui does not pull images: docker pull it first"
         raise NotFound("image", f"{image} ({hint})") from None
     try:
-        created = t.call(t.api.create_container_from_config, body, spec.name)
+        created = t.call(t.api.create_container_from_config, body, spec.name, spec.platform)
     except EngineError as e:
         conflict = getattr(e.__cause__, "status_code", None) == 409
         if spec.name and conflict and "already in use" in str(e):
@@ -47,6 +60,8 @@ def create(t: Transport, spec: RunSpec, start: bool = False) -> str:
             ) from e
         raise
     cid: str = created["Id"]
+    if spec.cidfile:
+        _write_cidfile(spec.cidfile, cid)
     if start:
         try:
             t.call(t.api.start, cid)
@@ -55,6 +70,14 @@ def create(t: Transport, spec: RunSpec, start: bool = False) -> str:
             who = spec.name or cid[:12]
             raise EngineError(f"container {who} was created but did not start: {e}") from e
     return cid
+
+
+def _write_cidfile(path: str, cid: str) -> None:
+    try:
+        with open(path, "x", encoding="ascii") as f:
+            f.write(cid)
+    except OSError as e:
+        raise InvalidInput(f"failed to write the container ID to {path}: {e.strerror}") from None
 
 
 def spec_of(t: Transport, key: str, *, reuse_anonymous: bool = False) -> RunSpec:

@@ -83,19 +83,6 @@ class RecreatePlan:
     )
 
 
-def mount_from_arg(text: str) -> Mount:
-    """``VOLUME:DEST[:ro]`` (the CLI's argument, as in ``docker run -v``) -> a volume Mount."""
-    parts = text.split(":")
-    read_only = False
-    if len(parts) == 3 and parts[2] in ("ro", "rw"):
-        read_only = parts.pop() == "ro"
-    if len(parts) != 2 or not parts[0] or not parts[1]:
-        raise InvalidInput(f"expected VOLUME:DEST or VOLUME:DEST:ro, got {text!r}")
-    return Mount(
-        container="", type="volume", source=parts[0], destination=parts[1], read_only=read_only
-    )
-
-
 def plan_mounts(t: Transport, container: str | Container, mounts: Sequence[Mount]) -> RecreatePlan:
     """Plan replacing ``container`` by the same container with exactly ``mounts``.
 

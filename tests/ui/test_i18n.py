@@ -116,6 +116,7 @@ def test_banner_details_and_headers_speak_korean(
         "마운트 지점",
         "사용 중인 컨테이너 1개",
         "읽기 전용",
+        "실행 중",
     ):
         assert word in text, word
 

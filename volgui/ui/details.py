@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from volgui.engine import Container, Engine, Snapshot, Volume
 from volgui.ui import colours, tasks
 from volgui.ui import format as fmt
-from volgui.ui.container_table import mount_source
+from volgui.ui.container_table import mount_source, state_name
 
 OBJECT_NAME = "detailsPane"
 
@@ -109,7 +109,7 @@ class DetailsPane(QTextBrowser):
                 if m.type == "volume" and m.source == v.name:
                     mode = escape(self._mode(m.read_only))
                     users.append(
-                        f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(c.state)}</td>"
+                        f"<tr><td><b>{escape(c.name)}</b></td><td>{escape(state_name(c.state))}</td>"
                         f"<td><code>{escape(m.destination)}</code></td><td>{mode}</td></tr>"
                     )
         if users:
@@ -187,7 +187,7 @@ class DetailsPane(QTextBrowser):
         rows = [
             (self.tr("Id"), f"<code>{escape(c.short_id)}</code>"),
             (self.tr("Image"), escape(c.image)),
-            (self.tr("State"), escape(c.status or c.state)),
+            (self.tr("State"), escape(c.status or state_name(c.state))),
             (self.tr("Labels"), _pairs(c.labels, self.tr("none"))),
         ]
         inspecting = escape(self.tr("Inspecting…"))

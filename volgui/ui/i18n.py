@@ -9,7 +9,8 @@ and each of ours calls its ``retranslate()`` from ``changeEvent`` (see
 ``LanguageMenu`` for the pattern), so the window changes without a restart.
 
 English is the source language; ``volgui_en.qm`` holds only its plural forms
-("1 day ago" / "2 days ago" from "%n day(s) ago").
+("1 day ago" / "2 days ago" from "%n day(s) ago"). How a widget file adds its
+strings (what lupdate can see): docs/i18n.md.
 """
 
 from __future__ import annotations

@@ -250,6 +250,18 @@
         <source>just now</source>
         <translation>방금</translation>
     </message>
+    <message numerus="yes">
+        <source>%n volume(s)</source>
+        <translation>
+            <numerusform>볼륨 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>컨테이너 %n개</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{name} (anonymous)</source>
         <translation>{name} (익명)</translation>

@@ -180,6 +180,20 @@ def test_used_by_has_plural_forms(qapp: QApplication, lang: str, one: str, many:
     assert model.index(model.row_of("b"), USED_BY).data() == many
 
 
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("en", ["1 volume", "2 volumes", "1 container", "0 containers"]),
+        ("ko", ["볼륨 1개", "볼륨 2개", "컨테이너 1개", "컨테이너 0개"]),
+    ],
+)
+def test_counts_have_plural_forms(qapp: QApplication, lang: str, texts: list[str]) -> None:
+    i18n.install(qapp, lang)
+    counted = [fmt.count(1, "volume"), fmt.count(2, "volume")]
+    counted += [fmt.count(1, "container"), fmt.count(0, "container")]
+    assert counted == texts
+
+
 def test_sizes_and_dates_follow_the_locale(qapp: QApplication) -> None:
     i18n.install(qapp, "ko")
     assert QLocale().language() == QLocale.Language.Korean
@@ -240,3 +254,19 @@ def test_unknown_language_is_refused_in_one_line(qapp: QApplication) -> None:
     with pytest.raises(ValueError, match="no translation for 'fr'"):
         i18n.install(qapp, "fr")
     assert i18n.current() == "en"  # what was installed stays
+
+
+def test_switching_language_retranslates_the_prune_dialog(
+    qtbot: QtBot, qapp: QApplication, gui_engine: Engine
+) -> None:
+    dialog = PruneDialog(gui_engine)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
+    english = dialog.summary.text()
+    assert english.startswith(("These ", "There are no unused anonymous volumes"))
+    i18n.install(qapp, "ko")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert dialog.windowTitle() == "사용하지 않는 볼륨 정리"
+    assert dialog.prune_button.text() == "이 볼륨들 삭제"
+    assert dialog.summary.text().startswith("사용하지 않는 익명 볼륨")
+    assert dialog.list.count() == len(dialog.names)  # the same list, rewritten

@@ -33,6 +33,13 @@ class Format(QObject):
                     return text(seconds // size)
         return self.tr("just now")
 
+    def count(self, n: int, noun: str) -> str | None:
+        if noun == "volume":
+            return self.tr("%n volume(s)", "", n)
+        if noun == "container":
+            return self.tr("%n container(s)", "", n)
+        return None
+
     def anonymous(self, name: str) -> str:
         return self.tr("{name} (anonymous)").format(name=name)
 
@@ -80,6 +87,8 @@ def volume_name(v: Volume) -> str:
 
 
 def count(n: int, noun: str) -> str:
-    """``1 volume``, ``2 volumes``: English only, for the window's status line until
-    it moves to ``tr("%n volume(s)", "", n)`` (its own context) like the rest."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    """``1 volume``, ``2 volumes`` ("볼륨 2개") for "volume" and "container"; any
+    other noun (not translated) gets an English 's'. New code: ``self.tr("%n
+    thing(s)", "", n)`` in its own class rather than a noun passed in here."""
+    counted = _words.count(n, noun)
+    return counted if counted is not None else f"{n} {noun}{'' if n == 1 else 's'}"

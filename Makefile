@@ -13,18 +13,18 @@ APT_PACKAGES := docker.io busybox-static xvfb xauth graphviz \
 	libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \
 	fonts-dejavu-core fonts-noto-cjk
 
-.PHONY: run test bench lint system-deps venv clean
+.PHONY: run test bench lint system-deps venv clean translations update-translations
 
-run: system-deps venv
+run: system-deps venv translations
 	$(BIN)/volgui --sandbox-fallback
 
-test: system-deps venv
+test: system-deps venv translations
 	$(BIN)/python tools/with_sandbox.py -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Every bench/*.py script (but the shared population) on one sandbox engine.
 BENCHES := $(filter-out bench/population.py bench/__init__.py,$(wildcard bench/*.py))
 
-bench: system-deps venv
+bench: system-deps venv translations
 	$(BIN)/python tools/with_sandbox.py -- bash -c \
 		'rc=0; for b in $(BENCHES); do echo "== $$b"; $(BIN)/python $$b || rc=1; done; exit $$rc'
 
@@ -32,9 +32,18 @@ lint: venv
 	$(BIN)/ruff check volgui tests bench tools
 	$(BIN)/mypy
 
+# The window's translations: lrelease compiles resources/translations/*.ts to .qm
+# (also done by setup.py's build_py for wheels); update-translations runs lupdate
+# after strings change in volgui/ui, then translate the new entries in the .ts.
+translations: venv
+	$(BIN)/python tools/translations.py release
+
+update-translations: venv
+	$(BIN)/python tools/translations.py update
+
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
@@ -52,4 +61,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache *.egg-info resources/translations/*.qm

@@ -7,6 +7,7 @@ refusal or an error, non-zero with one line on stderr that says what and why.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shlex
 import sys
@@ -176,8 +177,9 @@ def _check_display() -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     _check_display()
-    from volgui.ui.app import run  # Qt is imported only when a window is wanted
+    from volgui.ui.app import run as run_window  # Qt is imported only when a window is wanted
 
+    run = functools.partial(run_window, lang=args.lang)
     if args.sandbox_fallback and not args.host and not args.context:
         try:
             engine = connect()
@@ -222,7 +224,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="volgui", description="Manage Docker volumes: lists, mount graph, data tools."
+        prog="volgui",
+        description="Manage Docker volumes: lists, mount graph, data tools. "
+        "With no command, opens the window, in English or Korean (--lang).",
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("-H", "--host", help="engine address, e.g. unix:///run/docker.sock")
@@ -231,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--sandbox-fallback",
         action="store_true",
         help="with no reachable engine, start the sandbox engine with sample data (make run)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ko", "en"),
+        help="the window's language, ko (Korean) or en; default: the one chosen in "
+        "View > Language, else the desktop's (LANG). Commands stay in English",
     )
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

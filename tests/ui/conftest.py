@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from volgui.engine import Engine, connect  # noqa: E402
-from volgui.ui import tasks  # noqa: E402
+from volgui.ui import i18n, tasks  # noqa: E402
 from volgui.ui.main_window import MainWindow  # noqa: E402
 
 # The offscreen platform says what it cannot do (raise, grab, size hints)
@@ -58,6 +58,17 @@ def no_leftover_threads(qapp: object) -> Iterator[None]:
         time.sleep(0.01)  # ok: waits for threads to end; they signal nothing
     assert not left_tasks, f"test left tasks running: {left_tasks}"
     assert not alive, f"test left threads running: {[t.name for t in alive]}"
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QCoreApplication) -> Iterator[None]:
+    """Every test starts in English whatever the machine's LANG (a test of Korean
+    installs it itself; this puts English back afterwards)."""
+    if i18n.current() != "en" or not i18n.installed():
+        i18n.install(qapp, "en")
+    yield
+    if i18n.current() != "en":
+        i18n.install(qapp, "en")
 
 
 @pytest.fixture(autouse=True)

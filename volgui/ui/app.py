@@ -15,17 +15,20 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from volgui.engine import Engine
-from volgui.ui import tasks
+from volgui.ui import i18n, tasks
 from volgui.ui.icons import icon
 from volgui.ui.main_window import MainWindow
 
 
-def run(engine: Engine) -> int:
+def run(engine: Engine, lang: str | None = None) -> int:
+    """Open the window on ``engine``; ``lang`` ("ko", "en") overrides the language
+    chosen in View → Language, which overrides the desktop's."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("volgui")
     app.setOrganizationName("volgui")
     app.setDesktopFileName("volgui")
+    i18n.install(app, lang or i18n.saved_language())
     app.setWindowIcon(icon("volgui"))
     window = MainWindow(engine)
     if os.environ.get("VOLGUI_EXIT_WHEN_FILLED"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QRectF, Signal
+from PySide6.QtCore import QEvent, QLocale, QRectF, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -29,25 +29,49 @@ class EngineBanner(QFrame):
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
         self.message = QLabel(objectName="engineBannerText", wordWrap=True)
-        self.retry = QPushButton("Retry now", objectName="engineBannerRetry")
+        self.retry = QPushButton(objectName="engineBannerRetry")
+        self._down: tuple[str, float | None, bool] | None = None  # what show_down was told
         self.retry.clicked.connect(self.retry_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.retry)
         self._apply_palette()
+        self.retranslate()
         self.hide()
 
     def show_down(self, reason: str, retry_in: float | None, have_data: bool = True) -> None:
-        """Say the engine is away; ``have_data``: the window shows what it last said."""
-        when = f" Next try in {retry_in:.0f} s." if retry_in else " Trying again…"
-        what = (
-            "Showing the last known data." if have_data else "The lists fill as soon as it answers."
-        )
-        self.message.setText(
-            f"<b>The Docker engine is not answering.</b> {escape(reason)}. {what}{when}"
-        )
+        """Say the engine is away; ``have_data``: the window shows what it last said.
+
+        ``reason`` is the engine's (connection) error, shown as it is.
+        """
+        self._down = (reason, retry_in, have_data)
+        self._write_down()
         self.show()
+
+    def _write_down(self) -> None:
+        if self._down is None:
+            return
+        reason, retry_in, have_data = self._down
+        if retry_in:
+            when = self.tr("Next try in {seconds} s.").format(
+                seconds=QLocale().toString(round(retry_in))
+            )
+        else:
+            when = self.tr("Trying again…")
+        what = (
+            self.tr("Showing the last known data.")
+            if have_data
+            else self.tr("The lists fill as soon as it answers.")
+        )
+        head = self.tr("The Docker engine is not answering.")
+        self.message.setText(
+            f"<b>{escape(head)}</b> {escape(reason)}. {escape(what)} {escape(when)}"
+        )
+
+    def retranslate(self) -> None:
+        self.retry.setText(self.tr("Retry now"))
+        self._write_down()
 
     def _apply_palette(self) -> None:
         # Painted and coloured from the palette rather than a style sheet: a
@@ -61,6 +85,8 @@ class EngineBanner(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

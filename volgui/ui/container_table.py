@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -35,6 +35,24 @@ STATE_COLOURS = {
 }
 
 
+# Docker's container states, in the window's language (the engine's word when unknown).
+STATE_NAMES = {
+    "running": QT_TRANSLATE_NOOP("ContainerModel", "running"),
+    "restarting": QT_TRANSLATE_NOOP("ContainerModel", "restarting"),
+    "paused": QT_TRANSLATE_NOOP("ContainerModel", "paused"),
+    "created": QT_TRANSLATE_NOOP("ContainerModel", "created"),
+    "exited": QT_TRANSLATE_NOOP("ContainerModel", "exited"),
+    "dead": QT_TRANSLATE_NOOP("ContainerModel", "dead"),
+    "removing": QT_TRANSLATE_NOOP("ContainerModel", "removing"),
+}
+
+
+def state_name(state: str) -> str:
+    """'running' -> '실행 중' in Korean; a state we do not know stays as the engine says."""
+    source = STATE_NAMES.get(state)
+    return QCoreApplication.translate("ContainerModel", source) if source else state
+
+
 def mount_source(m: Mount) -> str:
     if m.type == "volume":
         return display_name(m.source or "?")
@@ -42,22 +60,38 @@ def mount_source(m: Mount) -> str:
 
 
 def mount_line(m: Mount) -> str:
-    ro = " (read-only)" if m.read_only else ""
-    return f"{mount_source(m)} → {m.destination}{ro}  [{m.type}]"
+    line = f"{mount_source(m)} → {m.destination}"
+    if m.read_only:
+        line = QCoreApplication.translate("ContainerModel", "{mount} (read-only)").format(
+            mount=line
+        )
+    return f"{line}  [{m.type}]"
 
 
 class ContainerModel(RowModel[Container]):
     """Containers keyed by full id."""
 
+    tr_context = "ContainerModel"
     columns = (
-        Column("Name", lambda c: c.name, tooltip=lambda c: f"{c.name}\n{c.id}"),
-        Column("Image", lambda c: c.image),
-        Column("State", lambda c: c.state, tooltip=lambda c: c.status or c.state),
         Column(
-            "Mounts",
+            QT_TRANSLATE_NOOP("ContainerModel", "Name"),
+            lambda c: c.name,
+            tooltip=lambda c: f"{c.name}\n{c.id}",
+        ),
+        Column(QT_TRANSLATE_NOOP("ContainerModel", "Image"), lambda c: c.image),
+        Column(
+            QT_TRANSLATE_NOOP("ContainerModel", "State"),
+            lambda c: state_name(c.state),
+            tooltip=lambda c: c.status or c.state,  # Docker's own words: "Up 3 minutes"
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ContainerModel", "Mounts"),
             lambda c: ", ".join(mount_source(m) for m in c.mounts) or "—",
             sort=lambda c: len(c.mounts),
-            tooltip=lambda c: "\n".join(mount_line(m) for m in c.mounts) or "no mounts",
+            tooltip=lambda c: (
+                "\n".join(mount_line(m) for m in c.mounts)
+                or QCoreApplication.translate("ContainerModel", "no mounts")
+            ),
         ),
     )
 
@@ -75,7 +109,8 @@ class ContainerFilter(RowFilterProxy):
         if not text:
             return True
         mounts = " ".join(m.source or "" for m in item.mounts)
-        return text in f"{item.name} {item.image} {item.state} {mounts}".casefold()
+        state = f"{item.state} {state_name(item.state)}"  # either language's word finds it
+        return text in f"{item.name} {item.image} {state} {mounts}".casefold()
 
 
 class ContainerTable(ItemTable):

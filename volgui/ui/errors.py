@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from volgui.engine import VolguiError
@@ -21,9 +21,22 @@ OBJECT_NAME = "errorMessage"
 
 
 def describe(exc: BaseException, what: str = "") -> str:
-    """One line: 'Removing volume x failed: volume x is in use by web; ...'."""
-    reason = str(exc) if isinstance(exc, VolguiError) else f"internal error: {exc!r}"
-    return f"{what} failed: {reason}" if what else reason
+    """One line: 'Removing volume x failed: volume x is in use by web; ...'.
+
+    ``what`` comes translated from the caller; the engine's reason stays as the
+    engine says it, only our words around it are translated.
+    """
+    if isinstance(exc, VolguiError):
+        reason = str(exc)
+    else:
+        reason = QCoreApplication.translate("errors", "internal error: {error}").format(
+            error=repr(exc)
+        )
+    if not what:
+        return reason
+    return QCoreApplication.translate("errors", "{what} failed: {reason}").format(
+        what=what, reason=reason
+    )
 
 
 def show(parent: QWidget | None, exc: BaseException, what: str = "") -> QMessageBox:

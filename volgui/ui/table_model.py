@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,7 +46,12 @@ KeyRole = Qt.ItemDataRole.UserRole + 2  # its key (volume name, container id)
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column: its title, display text, sort key and optional tooltip."""
+    """One column: its title, display text, sort key and optional tooltip.
+
+    ``title`` is the English source text, marked for lupdate with
+    ``QT_TRANSLATE_NOOP(<model class name>, "Title")``; the header shows it
+    translated in the model's ``tr_context``.
+    """
 
     title: str
     text: Callable[[T], str]
@@ -58,9 +64,11 @@ class Column(Generic[T]):
 
 
 class RowModel(QAbstractTableModel, Generic[T]):
-    """Rows of dataclasses with a key; subclasses set ``columns`` and ``key``."""
+    """Rows of dataclasses with a key; subclasses set ``columns``, ``key`` and
+    ``tr_context`` (the context their column titles are marked in)."""
 
     columns: Sequence[Column[T]] = ()
+    tr_context = "RowModel"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +120,7 @@ class RowModel(QAbstractTableModel, Generic[T]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
-            return self.columns[section].title
+            return QCoreApplication.translate(self.tr_context, self.columns[section].title)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -238,6 +246,15 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return
         self.dataChanged.emit(self.index(0, column), self.index(len(self._items) - 1, column))
         if column == self._sort_column:
+            self._resort()
+
+    def retranslate(self) -> None:
+        """The language changed: headers and texts read anew, text sort keys too."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._items:
+            last = self.index(len(self._items) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
             self._resort()
 
     def set_highlight(self, keys: Iterable[str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,7 +30,10 @@ OBJECT_NAME = "volumeDialog"
 
 
 def parse_pairs(text: str, kind: str) -> dict[str, str]:
-    """'a=1\\nb=' -> {'a': '1', 'b': ''}; refuse rows without a key or repeated keys."""
+    """'a=1\\nb=' -> {'a': '1', 'b': ''}; refuse rows without a key or repeated keys.
+
+    ``kind`` is "option" or "label"; the refusal is in the window's language.
+    """
     pairs: dict[str, str] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -38,9 +41,21 @@ def parse_pairs(text: str, kind: str) -> dict[str, str]:
         key, sep, value = line.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise InvalidInput(f"{kind} row {n} ({line.strip()!r}) is not key=value")
+            if kind == "option":
+                bad = QCoreApplication.translate(
+                    "VolumeDialog", "option row {row} ({text}) is not key=value"
+                )
+            else:
+                bad = QCoreApplication.translate(
+                    "VolumeDialog", "label row {row} ({text}) is not key=value"
+                )
+            raise InvalidInput(bad.format(row=n, text=repr(line.strip())))
         if key in pairs:
-            raise InvalidInput(f"{kind} {key!r} is given twice")
+            if kind == "option":
+                twice = QCoreApplication.translate("VolumeDialog", "option {key} is given twice")
+            else:
+                twice = QCoreApplication.translate("VolumeDialog", "label {key} is given twice")
+            raise InvalidInput(twice.format(key=repr(key)))
         pairs[key] = value.strip()
     return pairs
 
@@ -55,35 +70,34 @@ class VolumeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
-        self.setWindowTitle("New volume")
         self.engine = engine
         self.existing = set(existing)
         self.task: tasks.Task | None = None
 
-        self.name = QLineEdit(objectName="volumeName", placeholderText="e.g. shop-pgdata")
+        self.name = QLineEdit(objectName="volumeName")
         self.driver = QLineEdit("local", objectName="volumeDriver")
         self.options = QPlainTextEdit(objectName="volumeOptions")
-        self.options.setPlaceholderText("key=value, one per line\ne.g. type=tmpfs")
         self.labels = QPlainTextEdit(objectName="volumeLabels")
-        self.labels.setPlaceholderText("key=value, one per line\ne.g. app=shop")
         for edit in (self.options, self.labels):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().height() * 4 + 12)
         self.problem = QLabel(objectName="volumeProblem", wordWrap=True)
         self.problem.setStyleSheet(f"color: {colours.danger().name()}")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("Create")
+        # Cancel is Qt's standard button (Qt's own translation names it); Create is
+        # ours: a standard button's text would be reset by Qt on a language change.
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("volumeCreate")
         self.buttons.accepted.connect(self._create)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Driver:", self.driver)
-        form.addRow("&Options:", self.options)
-        form.addRow("&Labels:", self.labels)
+        self.form_labels: list[QLabel] = []
+        for field in (self.name, self.driver, self.options, self.labels):
+            label = QLabel()
+            label.setBuddy(field)
+            self.form_labels.append(label)
+            form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -95,18 +109,36 @@ class VolumeDialog(QDialog):
             self.labels.textChanged,
         ):
             signal.connect(self.validate)
+        self.retranslate()
         self.resize(420, self.sizeHint().height())
+
+    def retranslate(self) -> None:
+        """Every text of the dialog, in the window's language (and again on a change)."""
+        self.setWindowTitle(self.tr("New volume"))
+        self.name.setPlaceholderText(self.tr("e.g. shop-pgdata"))
+        self.options.setPlaceholderText(self.tr("key=value, one per line\ne.g. type=tmpfs"))
+        self.labels.setPlaceholderText(self.tr("key=value, one per line\ne.g. app=shop"))
+        self.create_button.setText(self.tr("Create"))
+        texts = (self.tr("&Name:"), self.tr("&Driver:"), self.tr("&Options:"), self.tr("&Labels:"))
+        for label, text in zip(self.form_labels, texts, strict=True):
+            label.setText(text)
         self.validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def values(self) -> tuple[str, str, dict[str, str], dict[str, str]]:
         """The form's values; raises InvalidInput naming the first problem."""
         name = self.name.text().strip()
         check_name(name, "volume")
         if name in self.existing:
-            raise InvalidInput(f"volume {name} already exists; choose another name")
+            taken = self.tr("volume {name} already exists; choose another name")
+            raise InvalidInput(taken.format(name=name))
         driver = self.driver.text().strip()
         if not driver:
-            raise InvalidInput("the driver is empty (the usual one is 'local')")
+            raise InvalidInput(self.tr("the driver is empty (the usual one is 'local')"))
         options = parse_pairs(self.options.toPlainText(), "option")
         labels = parse_pairs(self.labels.toPlainText(), "label")
         return name, driver, options, labels
@@ -131,7 +163,7 @@ class VolumeDialog(QDialog):
         self.task = (
             tasks.run(
                 self,
-                f"Creating volume {name}",
+                self.tr("Creating volume {name}").format(name=name),
                 self.engine.create_volume,
                 name,
                 driver,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from volgui.engine.model import Volume
@@ -21,34 +28,43 @@ NAME, DRIVER, USED_BY, SIZE, CREATED, LABELS = range(6)
 class VolumeModel(RowModel[Volume]):
     """Volumes keyed by name; knows container names (for 'used by') and sizes."""
 
+    tr_context = "VolumeModel"
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.container_names: Mapping[str, str] = {}
         self.sizes: Mapping[str, int] = {}
         self.columns = (
             Column(
-                "Name",
+                QT_TRANSLATE_NOOP("VolumeModel", "Name"),
                 fmt.volume_name,
                 sort=lambda v: (v.anonymous, v.name.casefold()),
                 tooltip=self._name_tip,
             ),
-            Column("Driver", lambda v: v.driver),
+            Column(QT_TRANSLATE_NOOP("VolumeModel", "Driver"), lambda v: v.driver),
             Column(
-                "Used by", self._used_by, sort=lambda v: len(v.used_by), tooltip=self._users_tip
+                QT_TRANSLATE_NOOP("VolumeModel", "Used by"),
+                self._used_by,
+                sort=lambda v: len(v.used_by),
+                tooltip=self._users_tip,
             ),
             Column(
-                "Size",
+                QT_TRANSLATE_NOOP("VolumeModel", "Size"),
                 lambda v: fmt.size(self.sizes.get(v.name)),
                 sort=lambda v: self.sizes.get(v.name, -1),
                 align_right=True,
             ),
             Column(
-                "Created",
+                QT_TRANSLATE_NOOP("VolumeModel", "Created"),
                 lambda v: fmt.ago(v.created_at),
                 sort=lambda v: v.created,
                 tooltip=lambda v: fmt.date(v.created_at),
             ),
-            Column("Labels", lambda v: fmt.pairs(v.labels), tooltip=lambda v: fmt.pairs(v.labels)),
+            Column(
+                QT_TRANSLATE_NOOP("VolumeModel", "Labels"),
+                lambda v: fmt.pairs(v.labels),
+                tooltip=lambda v: fmt.pairs(v.labels),
+            ),
         )
 
     def key(self, item: Volume) -> str:
@@ -56,14 +72,14 @@ class VolumeModel(RowModel[Volume]):
 
     def _used_by(self, v: Volume) -> str:
         n = len(v.used_by)
-        return "—" if n == 0 else f"{n} container{'s' if n > 1 else ''}"
+        return "—" if n == 0 else self.tr("%n container(s)", "", n)
 
     def _users_tip(self, v: Volume) -> str | None:
         names = sorted(self.container_names.get(i, i[:12]) for i in v.used_by)
-        return "\n".join(names) if names else "no container uses this volume"
+        return "\n".join(names) if names else self.tr("no container uses this volume")
 
     def _name_tip(self, v: Volume) -> str:
-        return f"{v.name}\n(anonymous volume)" if v.anonymous else v.name
+        return self.tr("{name}\n(anonymous volume)").format(name=v.name) if v.anonymous else v.name
 
     def foreground(self, item: Volume, column: int) -> object:
         if item.anonymous:

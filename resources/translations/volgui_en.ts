@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>DetailsPane</name>
+    <message numerus="yes">
+        <source>Used by %n container(s)</source>
+        <translation>
+            <numerusform>Used by %n container</numerusform>
+            <numerusform>Used by %n containers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s)</source>
+        <translation>
+            <numerusform>%n volume</numerusform>
+            <numerusform>%n volumes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n container</numerusform>
+            <numerusform>%n containers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PruneDialog</name>
+    <message numerus="yes">
+        <source>Removing %n volume(s)…</source>
+        <translation>
+            <numerusform>Removing %n volume…</numerusform>
+            <numerusform>Removing %n volumes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n unused volume(s) will be removed with their data.</source>
+        <translation>
+            <numerusform>These %n unused volume will be removed with their data.</numerusform>
+            <numerusform>These %n unused volumes will be removed with their data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These %n unused anonymous volume(s) will be removed with their data.</source>
+        <translation>
+            <numerusform>These %n unused anonymous volume will be removed with their data.</numerusform>
+            <numerusform>These %n unused anonymous volumes will be removed with their data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeModel</name>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n container</numerusform>
+            <numerusform>%n containers</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,91 @@
+"""Clone a volume: a new volume with the same driver, options, labels and files.
+
+The source is read through a read-only helper while its users keep
+running (what they write meanwhile may or may not be in the copy); the new
+volume is removed again if anything fails.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import IO, Any
+
+from volgui.engine import volumes as _volumes
+from volgui.engine.data import tarmap
+from volgui.engine.data.helper import helper_container
+from volgui.engine.data.streams import Meter, ProgressFn
+from volgui.engine.data.transfer import get_stream, pump, translate
+from volgui.engine.errors import InvalidInput, VolguiError, VolumeExists
+from volgui.engine.transport import Transport
+from volgui.engine.validate import check_name
+
+
+def clone_volume(
+    t: Transport,
+    source: str,
+    target: str,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Make ``target`` a copy of ``source`` on the same engine; return the entries copied."""
+    raw = _volumes.inspect(t, source)
+    return transfer(t, raw, t, target, settings_of(raw, keep_options=True), progress, cancel)
+
+
+def settings_of(raw: Mapping[str, Any], keep_options: bool) -> dict[str, Any]:
+    return {
+        "driver": raw.get("Driver") or "local",
+        "options": dict(raw.get("Options") or {}) if keep_options else {},
+        "labels": dict(raw.get("Labels") or {}),
+    }
+
+
+def transfer(
+    src_t: Transport,
+    src_raw: Mapping[str, Any],
+    dst_t: Transport,
+    target: str,
+    settings: Mapping[str, Any],
+    progress: ProgressFn | None,
+    cancel: threading.Event | None,
+) -> int:
+    """Create ``target`` on ``dst_t`` and stream ``src_raw``'s files into it."""
+    source = src_raw["Name"]
+    check_name(target, "volume")
+    if source == target and src_t is dst_t:
+        raise InvalidInput("source and target are the same volume")
+    if _volumes.exists(dst_t, target):
+        raise VolumeExists(target)
+    meter = Meter(progress, cancel)
+    meter.check()
+    _volumes.create(dst_t, target, settings["driver"], settings["options"], settings["labels"])
+    try:
+        with (
+            helper_container(src_t, source) as src_cid,
+            helper_container(dst_t, target, read_only=False) as dst_cid,
+        ):
+            return _stream(src_t, src_cid, dst_t, dst_cid, meter)
+    except BaseException:
+        try:
+            _volumes.remove(dst_t, target)
+        except VolguiError:
+            pass
+        raise
+
+
+def _stream(src_t: Transport, src_cid: str, dst_t: Transport, dst_cid: str, meter: Meter) -> int:
+    src = get_stream(src_t, src_cid, "/volume/.", meter)
+    counted: list[int] = []
+
+    def produce(out: IO[bytes]) -> None:
+        with tarmap.open_reading(src) as tin:
+            counted.append(tarmap.copy_entries(tin, out, tarmap.under("volume"), meter))
+
+    try:
+        pump(dst_t, dst_cid, "/", produce)
+    except BaseException as e:
+        raise translate(e) from e
+    finally:
+        src.close()
+    return counted[0] if counted else 0

@@ -76,8 +76,9 @@ def copy_entries(
                 meter.check()
             # A PAX header of the source would win over the new name: drop it (tobuf
             # writes a fresh one when the name needs it).
-            member.pax_headers.pop("path", None)
-            member.pax_headers.pop("linkpath", None)
+            member.pax_headers = {
+                k: v for k, v in member.pax_headers.items() if k not in ("path", "linkpath")
+            }
             member.name = rename(member.name)
             if member.islnk():
                 member.linkname = rename(member.linkname)

@@ -98,6 +98,7 @@ class Pipe:
         self._q: queue.Queue[bytes | _End] = queue.Queue(depth)
         self._gone = threading.Event()
         self._pending = bytearray()
+        self.error: BaseException | None = None  # what stopped the writer, if anything
 
     # the writer's side: a file object for tarfile / compressors
 
@@ -152,6 +153,7 @@ def feed(pipe: Pipe, produce: Callable[[Pipe], None]) -> threading.Thread:
         try:
             produce(pipe)
         except BaseException as e:  # noqa: BLE001 - handed to the reading side
+            pipe.error = e
             try:
                 pipe.finish(e)
             except PipeClosed:

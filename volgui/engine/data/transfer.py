@@ -40,7 +40,15 @@ def put_stream(t: Transport, cid: str, path: str, chunks: Iterable[bytes]) -> No
     """Send a tar, chunk by chunk, to be unpacked at ``path`` in the helper ``cid``."""
     api = t.api
     url = api._url("/containers/{0}/archive", cid)
-    t.call(lambda: api._raise_for_status(api._put(url, params={"path": path}, data=chunks)))
+
+    def send() -> None:
+        try:
+            response = api._put(url, params={"path": path}, data=chunks)
+        except STREAM_ERRORS as e:
+            raise translate(e) from e
+        api._raise_for_status(response)
+
+    t.call(send)
 
 
 def pump(t: Transport, cid: str, path: str, produce: Callable[[IO[bytes]], None]) -> None:
@@ -55,7 +63,12 @@ def pump(t: Transport, cid: str, path: str, produce: Callable[[IO[bytes]], None]
     except BaseException as e:
         pipe.close_reader()
         thread.join()
-        raise translate(e) from e
+        # The writer's own failure (a bad archive, a cancel, its read side dropped) is
+        # the cause; the PUT only saw its body end.
+        cause = (
+            pipe.error if pipe.error is not None and not isinstance(pipe.error, PipeClosed) else e
+        )
+        raise translate(cause) from cause
     thread.join()
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QTabWidget,  # volume data hook (issue 13)
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -42,7 +43,9 @@ from volgui.ui import colours, errors, icons, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
+from volgui.ui.data_actions import DataActions  # volume data hook (issue 13)
 from volgui.ui.details import DetailsPane
+from volgui.ui.files.tab import FilesTab  # volume data hook (issue 13)
 from volgui.ui.inspect_dialog import InspectDialog
 from volgui.ui.mount_graph import MountGraphPanel
 from volgui.ui.prune_dialog import PruneDialog
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"volgui — {engine.address}")
         self._build_widgets()
         self._build_actions()
+        self.data_actions = DataActions(self)  # volume data hook (issue 13): menu, toolbar
         self._build_graph()
         self._build_status_bar()
         self._restore_settings()
@@ -186,7 +190,20 @@ class MainWindow(QMainWindow):
         self.tables.setStretchFactor(1, 2)
         # The side area: the mount graph goes on top (set_graph), details below.
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="sideSplitter")
-        self.side.addWidget(titled(QLabel("<b>Details</b>"), self.details))
+        # -- volume data hook (issue 13): the Files tab beside the details ------
+        self.details_tabs = QTabWidget(objectName="detailsTabs")
+        self.details_tabs.addTab(self.details, "Details")
+        self.files_tab = FilesTab(self.engine)
+        self.details_tabs.addTab(self.files_tab, "Files")
+        self.side.addWidget(self.details_tabs)
+
+        def follow(*_: object) -> None:
+            shown = self.details_tabs.currentWidget() is self.files_tab
+            self.files_tab.follow(self.selected_volumes(), shown)
+
+        self.volume_table.selectionModel().selectionChanged.connect(follow)
+        self.details_tabs.currentChanged.connect(follow)
+        # -- end of the volume data hook -------------------------------------
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_splitter.addWidget(self.tables)
         self.main_splitter.addWidget(self.side)
@@ -728,6 +745,7 @@ class MainWindow(QMainWindow):
         menu.addAction("Inspect", lambda: self.inspect_selected("volume"))
         menu.addSeparator()
         menu.addAction(self.remove_action)
+        self.data_actions.add_to(menu)  # volume data hook (issue 13): context menu
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.volume_table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 

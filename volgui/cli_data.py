@@ -50,8 +50,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
-    count = _data_engine(args).clone_volume(args.source, args.target)
-    print(f"cloned volume {args.source} to {args.target} ({count} entries)")
+    sent = _data_engine(args).clone_volume(args.source, args.target)
+    print(f"cloned volume {args.source} to {args.target} ({sent} bytes streamed)")
     return 0
 
 
@@ -78,11 +78,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
     target = connect(host=args.to, context=args.to_context)
     try:
         target.remove_helper_leftovers()
-        count = engine.copy_volume(args.volume, target, as_name=args.as_name)
+        sent = engine.copy_volume(args.volume, target, as_name=args.as_name)
     finally:
         target.close()
     name = args.as_name or args.volume
-    print(f"copied volume {args.volume} to {name} on {target.address} ({count} entries)")
+    print(f"copied volume {args.volume} to {name} on {target.address} ({sent} bytes streamed)")
     return 0
 
 

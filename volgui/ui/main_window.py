@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="sideSplitter")
         # -- volume data hook (issue 13): the Files tab beside the details ------
         self.details_tabs = QTabWidget(objectName="detailsTabs")
+        self.details_tabs.tabBar().setObjectName("detailsTabBar")
         self.details_tabs.addTab(self.details, "Details")
         self.files_tab = FilesTab(self.engine)
         self.details_tabs.addTab(self.files_tab, "Files")

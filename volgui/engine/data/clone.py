@@ -8,14 +8,13 @@ volume is removed again if anything fails.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from typing import IO, Any
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from volgui.engine import volumes as _volumes
-from volgui.engine.data import tarmap
 from volgui.engine.data.helper import helper_container
-from volgui.engine.data.streams import Meter, ProgressFn
-from volgui.engine.data.transfer import get_stream, pump, translate
+from volgui.engine.data.streams import CHUNK, Meter, ProgressFn
+from volgui.engine.data.transfer import put_stream, translate
 from volgui.engine.errors import InvalidInput, VolguiError, VolumeExists
 from volgui.engine.transport import Transport
 from volgui.engine.validate import check_name
@@ -28,7 +27,7 @@ def clone_volume(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Make ``target`` a copy of ``source`` on the same engine; return the entries copied."""
+    """Make ``target`` a copy of ``source`` on the same engine; return the bytes streamed."""
     raw = _volumes.inspect(t, source)
     return transfer(t, raw, t, target, settings_of(raw, keep_options=True), progress, cancel)
 
@@ -75,17 +74,23 @@ def transfer(
 
 
 def _stream(src_t: Transport, src_cid: str, dst_t: Transport, dst_cid: str, meter: Meter) -> int:
-    src = get_stream(src_t, src_cid, "/volume/.", meter)
-    counted: list[int] = []
+    """Forward the source's tar to the target byte for byte; return the bytes.
 
-    def produce(out: IO[bytes]) -> None:
-        with tarmap.open_reading(src) as tin:
-            counted.append(tarmap.copy_entries(tin, out, tarmap.under("volume"), meter))
+    ``GET`` of ``/volume`` names its entries ``volume``, ``volume/a`` …: just
+    what a ``PUT`` to ``/`` of a helper with the volume at ``/volume`` wants,
+    the root's own mode and owner included. Nothing is parsed on the way.
+    """
+    chunks, _stat = src_t.call(src_t.api.get_archive, src_cid, "/volume", chunk_size=CHUNK)
+
+    def metered() -> Iterator[bytes]:
+        for chunk in chunks:
+            meter.add(len(chunk))
+            yield chunk
 
     try:
-        pump(dst_t, dst_cid, "/", produce)
+        put_stream(dst_t, dst_cid, "/", metered())
     except BaseException as e:
         raise translate(e) from e
     finally:
-        src.close()
-    return counted[0] if counted else 0
+        chunks.close()
+    return meter.done

@@ -23,7 +23,7 @@ def copy_volume(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Copy ``volume`` to the engine of ``target_t`` (as ``as_name``); return the entries."""
+    """Copy ``volume`` to the engine of ``target_t`` (as ``as_name``); return the bytes streamed."""
     if target_t.address == t.address and (as_name or volume) == volume:
         raise InvalidInput("that is the same engine and the same name; use clone instead")
     raw = _volumes.inspect(t, volume)

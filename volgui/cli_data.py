@@ -45,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _say(args, f"created volume {done.volume}")
     if done.replaced:
         _say(args, f"emptied volume {done.volume} first (--replace)")
-    _say(args, f"imported {done.entries} entries into volume {done.volume}")
+    _say(args, f"imported {done.bytes} bytes into volume {done.volume}")
     return 0
 
 

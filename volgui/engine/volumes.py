@@ -114,4 +114,3 @@ def prune(t: Transport, names: Iterable[str]) -> PruneResult:
         else:
             removed.append(name)
     return PruneResult(removed=tuple(removed), kept=kept)
-

@@ -8,18 +8,24 @@ partly filled. A volume that was empty is emptied again after a failure.
 
 from __future__ import annotations
 
+import copy
+import io
 import sys
+import tarfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
+
+import zstandard
 
 from volgui.engine import volumes as _volumes
 from volgui.engine.data import tarmap
 from volgui.engine.data.empty import empty_in, is_empty_in
 from volgui.engine.data.formats import decompressing
 from volgui.engine.data.helper import helper_container
-from volgui.engine.data.streams import Meter, MeteredFile, ProgressFn
-from volgui.engine.data.transfer import pump, translate
+from volgui.engine.data.streams import CHUNK, Meter, MeteredFile, ProgressFn
+from volgui.engine.data.transfer import put_stream, translate
 from volgui.engine.errors import DataError, InvalidInput, VolguiError
 from volgui.engine.transport import Transport
 from volgui.engine.validate import check_name
@@ -30,7 +36,7 @@ class Imported:
     """What an import did."""
 
     volume: str
-    entries: int
+    bytes: int  # of the archive (as unpacked), sent to the engine
     created: bool  # the volume did not exist before
     replaced: bool  # it held data, which was removed first
 
@@ -66,11 +72,12 @@ def _import(
 ) -> Imported:
     meter = Meter(progress, cancel)
     try:
-        tin = tarmap.open_reading(decompressing(MeteredFile(raw, meter)))
-        first = tin.next()
+        tar = decompressing(MeteredFile(raw, meter))
+        head = tar.read(CHUNK)
+        root = _root_entry(head)
     except InvalidInput as e:
         raise InvalidInput(f"{path}: {e}") from None
-    except (OSError, EOFError) as e:
+    except (OSError, EOFError, zstandard.ZstdError) as e:
         raise InvalidInput(f"{path} is not a readable archive: {e}") from None
     created = not _volumes.exists(t, volume)
     if created:
@@ -84,7 +91,7 @@ def _import(
                 empty_in(t, cid, volume)
                 replaced = True
             try:
-                count = _fill(t, cid, tin, first, meter)
+                sent = _fill(t, cid, head, tar, root)
             except BaseException as e:
                 if not replaced:
                     _try_empty(t, cid, volume)  # it was empty (or new): leave it so
@@ -99,19 +106,51 @@ def _import(
                 "and now holds part of the archive"
             ) from e
         raise
-    return Imported(volume, count, created, replaced)
+    return Imported(volume, sent, created, replaced)
 
 
-def _fill(t: Transport, cid: str, tin: tarmap.tarfile.TarFile, first: object, meter: Meter) -> int:
-    counted: list[int] = []
+def _root_entry(head: bytes) -> tarfile.TarInfo | None:
+    """The archive's own entry for the volume root (``.``), if it starts with one.
 
-    def produce(out: IO[bytes]) -> None:
-        counted.append(
-            tarmap.copy_entries(tin, out, tarmap.under("volume"), meter, first=first)  # type: ignore[arg-type]
-        )
+    Reading the first header also proves the file is a tar before anything changes.
+    """
+    try:
+        with tarfile.open(fileobj=io.BytesIO(head), mode="r|") as probe:
+            first = probe.next()
+    except tarfile.ReadError as e:
+        raise InvalidInput(f"not a tar archive (nor a .tar.gz or .tar.zst one): {e}") from None
+    if first is not None and first.isdir() and tarmap.relative(first.name) == ".":
+        return first
+    return None
 
-    pump(t, cid, "/", produce)
-    return counted[0] if counted else 0
+
+def _fill(t: Transport, cid: str, head: bytes, tar: IO[bytes], root: tarfile.TarInfo | None) -> int:
+    """Send the archive as it is to /volume (the engine unpacks it and refuses names
+    outside), then the root entry's mode and owner to the volume root itself (the
+    engine's untar skips a ``.`` entry). Return the archive's bytes."""
+    sent = [0]
+
+    def chunks() -> Iterator[bytes]:
+        block = head
+        while block:
+            sent[0] += len(block)
+            yield block
+            block = tar.read(CHUNK)
+
+    put_stream(t, cid, "/volume", chunks())
+    if root is not None:
+        t.call(t.api.put_archive, cid, "/", _root_tar(root))
+    return sent[0]
+
+
+def _root_tar(root: tarfile.TarInfo) -> bytes:
+    entry = copy.copy(root)
+    entry.name = "volume"
+    entry.pax_headers = {k: v for k, v in root.pax_headers.items() if k not in ("path", "linkpath")}
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as out:
+        out.addfile(entry)
+    return buf.getvalue()
 
 
 def _try_empty(t: Transport, cid: str, volume: str) -> None:

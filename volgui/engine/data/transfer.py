@@ -14,6 +14,8 @@ import tarfile
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+import zstandard
+
 from volgui.engine.data.streams import (
     CHUNK,
     STREAM_ERRORS,
@@ -23,7 +25,7 @@ from volgui.engine.data.streams import (
     PipeClosed,
     feed,
 )
-from volgui.engine.errors import DataError, NotFound, VolguiError
+from volgui.engine.errors import DataError, EngineError, NotFound, VolguiError
 from volgui.engine.transport import Transport
 
 
@@ -48,7 +50,14 @@ def put_stream(t: Transport, cid: str, path: str, chunks: Iterable[bytes]) -> No
             raise translate(e) from e
         api._raise_for_status(response)
 
-    t.call(send)
+    try:
+        t.call(send)
+    except EngineError as e:
+        text = str(e)
+        if "Error processing tar file" not in text:
+            raise
+        why = text.split("): ", 1)[-1]
+        raise DataError(f"the engine could not unpack the archive: {why}") from e
 
 
 def pump(t: Transport, cid: str, path: str, produce: Callable[[IO[bytes]], None]) -> None:
@@ -76,7 +85,7 @@ def translate(e: BaseException) -> BaseException:
     """The one-line error for a failure in the middle of a stream (``e`` if it is one already)."""
     if isinstance(e, VolguiError):
         return e
-    if isinstance(e, tarfile.ReadError):
+    if isinstance(e, (tarfile.ReadError, EOFError, zstandard.ZstdError)):
         return DataError(f"the archive is damaged or cut short ({e})")
     if isinstance(e, PipeClosed):
         return DataError("the engine stopped reading the data mid-stream")

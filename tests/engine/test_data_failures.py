@@ -168,3 +168,56 @@ def test_sizes_read_both_df_shapes() -> None:
     assert sizes_from_df(old) == {"a": 5}
     assert sizes_from_df(new) == {"b": 7}
     assert sizes_from_df({"Volumes": None}) == {}
+
+
+def test_copy_to_an_engine_that_dies_midway_says_what_is_left(
+    engine: Engine, docker: Any, image: str, unique: Any, tmp_path: Path
+) -> None:
+    import os
+    import signal
+
+    from volgui.engine import VolguiError
+    from volgui.engine.sandbox import Sandbox
+
+    src = unique("src")
+    docker(
+        "run",
+        "--rm",
+        "-v",
+        f"{src}:/d",
+        image,
+        "sh",
+        "-c",
+        "head -c 67108864 /dev/urandom > /d/big",
+    )
+    box = Sandbox(tmp_path / "second")
+    other = box.start()
+    pid = box.pid()
+    assert pid is not None
+    killed: list[int] = []
+
+    def kill(done: int) -> None:
+        if done > 4 * 1024 * 1024 and not killed:
+            os.killpg(pid, signal.SIGKILL)  # dockerd and its containerd, mid-stream
+            killed.append(done)
+
+    try:
+        with pytest.raises(VolguiError) as failure:
+            engine.copy_volume(src, other, as_name="moved", progress=kill)
+        text = str(failure.value)
+        assert killed and "\n" not in text
+        assert "moved" in text and "half-made" in text
+        assert helpers(engine.transport) == []
+    finally:
+        other.close()
+        box.stop()
+        _unmount_under(tmp_path / "second")  # what the killed engine had mounted
+
+
+def _unmount_under(path: Path) -> None:
+    import subprocess
+
+    with open("/proc/mounts") as f:
+        points = [line.split()[1] for line in f if line.split()[1].startswith(str(path))]
+    for point in sorted(points, key=len, reverse=True):
+        subprocess.run(["umount", "-l", point], check=False)

@@ -15,7 +15,7 @@ from volgui.engine import volumes as _volumes
 from volgui.engine.data.helper import helper_container
 from volgui.engine.data.streams import CHUNK, Meter, ProgressFn
 from volgui.engine.data.transfer import put_stream, translate
-from volgui.engine.errors import InvalidInput, VolguiError, VolumeExists
+from volgui.engine.errors import DataError, InvalidInput, VolguiError, VolumeExists
 from volgui.engine.transport import Transport
 from volgui.engine.validate import check_name
 
@@ -65,11 +65,17 @@ def transfer(
             helper_container(dst_t, target, read_only=False) as dst_cid,
         ):
             return _stream(src_t, src_cid, dst_t, dst_cid, meter)
-    except BaseException:
+    except BaseException as e:
         try:
             _volumes.remove(dst_t, target)
-        except VolguiError:
-            pass
+        except VolguiError as gone:
+            if not isinstance(e, Exception):
+                raise
+            why = str(e) if isinstance(e, VolguiError) else f"{type(e).__name__}: {e}"
+            raise DataError(
+                f"{why}; volume {target} on {dst_t.address} is left half-made and could not be "
+                f"removed ({gone}): remove it there"
+            ) from e
         raise
 
 

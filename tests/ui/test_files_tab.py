@@ -95,3 +95,61 @@ def test_rate_text() -> None:
     assert (
         rate_text(1024 * 1024, 4 * 1024 * 1024, 1.0) == "1.0 MiB of 4.0 MiB · 1.0 MiB/s · 4 s left"
     )
+
+
+def test_rename_from_the_window_moves_the_users(
+    window: MainWindow, docker: Any, image: str, unique: Any, qtbot: QtBot
+) -> None:
+    old, new, user = unique("old"), unique("new"), unique("user")
+    docker("run", "-d", "--name", user, "-v", f"{old}:/data", image, "sleep", "600")
+    qtbot.waitUntil(lambda: window.select_volume(old), timeout=WAIT)
+    dialog = window.data_actions.start_rename(old, new)
+    with qtbot.waitSignal(dialog.finished_ok, timeout=30_000):
+        pass
+    assert docker(
+        "inspect", "-f", "{{range .Mounts}}{{.Name}}{{end}} {{.State.Running}}", user
+    ) == (f"{new} true")
+    assert old not in docker("volume", "ls", "-q").split()
+
+
+def test_cancel_takes_away_the_half_made_clone(
+    window: MainWindow, engine: Engine, docker: Any, image: str, unique: Any, qtbot: QtBot
+) -> None:
+    from volgui.engine.data.helper import helpers
+
+    src, dst = unique("src"), unique("dst")
+    docker(
+        "run",
+        "--rm",
+        "-v",
+        f"{src}:/d",
+        image,
+        "sh",
+        "-c",
+        "head -c 67108864 /dev/urandom > /d/big",
+    )
+    qtbot.waitUntil(lambda: window.select_volume(src), timeout=WAIT)
+    dialog = window.data_actions.start_clone(src, dst)
+    task = dialog.task
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        dialog.cancel()
+    assert dst not in docker("volume", "ls", "-q").split()
+    assert helpers(engine.transport) == []
+
+
+def test_upload_asks_then_uploads_into_the_folder(
+    window: MainWindow, docker: Any, image: str, unique: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    vol = unique("files")
+    fill(docker, image, vol)
+    view = _open_files(window, qtbot, vol)
+    view.setCurrentIndex(view.model().index(_names(view).index("empty"), 0))
+    local = tmp_path / "notes.txt"
+    local.write_text("uploaded\n")
+    box = window.files_tab.confirm_upload([str(local)])
+    assert box is not None and "/empty" in box.text()
+    with qtbot.waitSignal(window.files_tab.model.loaded, timeout=WAIT):
+        box.accept()
+    out = docker("run", "--rm", "-v", f"{vol}:/d", image, "cat", "/d/empty/notes.txt")
+    assert out == "uploaded"

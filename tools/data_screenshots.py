@@ -41,7 +41,16 @@ def main(argv: list[str]) -> int:
     window.details_tabs.setCurrentWidget(window.files_tab)
     model = window.files_tab.model
     wait_for(lambda: model.rowCount() > 0)
-    window.files_tab.view.setColumnWidth(0, 220)
+    view = window.files_tab.view
+    view.setColumnWidth(0, 230)
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data().startswith("2026"):
+            view.expand(index)
+            wait_for(lambda index=index: model.rowCount(index) > 1)
+        if index.data() == "README.txt":
+            view.setCurrentIndex(index)
+            wait_for(lambda: bool(window.files_tab.preview.toPlainText()))
     shoot(window, Path(args.out) / "files-tab.png")
     dialog = ProgressDialog(f"Exporting volume {args.volume}", 256 * 1024 * 1024, window)
     dialog.started = time.monotonic() - 2.5

@@ -7,6 +7,7 @@ Signals: ``loaded(str)`` with the folder path whose entries arrived.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -45,13 +46,14 @@ class FilesModel(QStandardItemModel):
         self.engine = engine
         self.owner = owner
         self.volume: str | None = None
-        self._pending: dict[str, tasks.Task] = {}
+        self._pending: dict[str, tuple[tasks.Task, threading.Event]] = {}
         self.setHorizontalHeaderLabels(list(COLUMNS))
 
     def show_volume(self, volume: str | None) -> None:
         if volume == self.volume:
             return
-        for task in self._pending.values():
+        for task, stop in self._pending.values():
+            stop.set()  # the worker stops reading the stream, not just the answer
             task.cancel()
         self._pending.clear()
         self.removeRows(0, self.rowCount())
@@ -87,12 +89,18 @@ class FilesModel(QStandardItemModel):
         if path in self._pending or self.volume is None:
             return
         volume = self.volume
+        stop = threading.Event()
         task = tasks.run(
-            self.owner, f"Listing {path} in volume {volume}", self.engine.list_dir, volume, path
+            self.owner,
+            f"Listing {path} in volume {volume}",
+            self.engine.list_dir,
+            volume,
+            path,
+            cancel=stop,
         )
         task.done(lambda entries: self._fill(volume, path, entries))
         task.always(lambda: self._pending.pop(path, None))
-        self._pending[path] = task
+        self._pending[path] = (task, stop)
 
     def _fill(self, volume: str, path: str, entries: list[Entry]) -> None:
         if volume != self.volume:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from volgui.cli_data import data_commands
 from volgui.engine import (
     Engine,
     EngineUnavailable,
@@ -297,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", help=f"where it lives (default {default_dir()})")
     p.add_argument("--seed", action="store_true", help="fill it with sample data")
     p.set_defaults(func=cmd_sandbox)
+    data_commands(sub)  # export, import, clone, empty, rename, copy, size (volgui/cli_data.py)
     return parser
 
 

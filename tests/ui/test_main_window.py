@@ -351,7 +351,8 @@ def test_context_menu_offers_copy_inspect_remove(
     window.volume_table.customContextMenuRequested.emit(window.volume_table.rect().center())
     menus = window.findChildren(QMenu, "volumeMenu")
     texts = [a.text() for a in menus[-1].actions() if a.text()]
-    assert texts == ["Copy name", "Inspect", "Remove"]
+    data = ["Export…", "Import…", "Clone…", "Empty…", "Rename…", "Copy to engine…"]
+    assert texts == ["Copy name", "Inspect", "Remove", *data]
     menus[-1].close()
     window.copy_selected()
     from PySide6.QtGui import QGuiApplication
@@ -437,7 +438,7 @@ def test_tab_walks_out_of_the_tables_and_through_the_window(
     window.filter_box.setFocus()
     qtbot.waitUntil(window.filter_box.hasFocus, timeout=WAIT)
     walked = []
-    for _ in range(12):
+    for _ in range(13):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget().objectName())
     # Tab leaves a table (it does not walk its cells) and goes where the eye goes.
@@ -453,6 +454,7 @@ def test_tab_walks_out_of_the_tables_and_through_the_window(
         "graphExport",
         "mountGraph",
         "detailsPane",
+        "detailsTabBar",
         "filterBox",
     ]
 

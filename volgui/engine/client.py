@@ -9,6 +9,7 @@ imports nothing above it. Nothing below imports this module.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from volgui.engine import containers as _containers
@@ -18,6 +19,7 @@ from volgui.engine import runspec as _runspec
 from volgui.engine import system as _system
 from volgui.engine import volumes as _volumes
 from volgui.engine.connection import Endpoint, resolve
+from volgui.engine.data import api as _data
 from volgui.engine.errors import VolguiError
 from volgui.engine.model import Container, Mount, Snapshot, Volume
 from volgui.engine.system import EngineInfo
@@ -99,9 +101,9 @@ class Engine:
     def inspect_container(self, key: str) -> dict[str, Any]:
         return _containers.inspect(self.transport, key)
 
-    def volume_sizes(self) -> dict[str, int]:
+    def volume_sizes(self, names: Iterable[str] | None = None) -> dict[str, int]:
         """Bytes used per volume, from ``/system/df`` (slow: walks every volume)."""
-        return _volumes.sizes(self.transport)
+        return _data.volume_sizes(self.transport, names)
 
     # -- live updates --------------------------------------------------------
 
@@ -196,6 +198,44 @@ class Engine:
     ) -> list[str]:
         """Finish or roll back ``item`` (default: every interrupted one); a line per container."""
         return _recreate.recover(self.transport, item, how, say)
+
+    # -- volume data (issue 13; volgui/engine/data/) ---------------------------
+
+    def export_volume(self, volume: str, path: str, **kw: Any) -> int:
+        return _data.export_volume(self.transport, volume, path, **kw)
+
+    def import_volume(self, volume: str, path: str, **kw: Any) -> _data.Imported:
+        return _data.import_volume(self.transport, volume, path, **kw)
+
+    def clone_volume(self, source: str, target: str, **kw: Any) -> int:
+        return _data.clone_volume(self.transport, source, target, **kw)
+
+    def copy_volume(self, volume: str, target: Engine, **kw: Any) -> int:
+        return _data.copy_volume(self.transport, target.transport, volume, **kw)
+
+    def empty_volume(self, volume: str) -> None:
+        _data.empty_volume(self.transport, volume)
+
+    def rename_volume(self, old: str, new: str, **kw: Any) -> _data.Renamed:
+        return _data.rename_volume(self.transport, old, new, **kw)
+
+    def list_dir(self, volume: str, path: str = "/", **kw: Any) -> list[_data.Entry]:
+        return _data.list_dir(self.transport, volume, path, **kw)
+
+    def preview_file(self, volume: str, path: str) -> bytes | None:
+        return _data.preview(self.transport, volume, path)
+
+    def download(self, volume: str, path: str, dest: str, **kw: Any) -> Path:
+        return _data.download(self.transport, volume, path, dest, **kw)
+
+    def upload(self, volume: str, folder: str, files: Sequence[str], **kw: Any) -> int:
+        return _data.upload(self.transport, volume, folder, files, **kw)
+
+    def delete_entry(self, volume: str, path: str) -> None:
+        _data.delete_entry(self.transport, volume, path)
+
+    def remove_helper_leftovers(self) -> list[str]:
+        return _data.remove_leftovers(self.transport)
 
 
 def connect(

@@ -102,3 +102,11 @@ class RecreateFailed(VolguiError):
         super().__init__(
             f"replacing container {container} failed while {step}: {reason}; {outcome}"
         )
+
+
+class DataError(VolguiError):
+    """Reading or writing a volume's data failed; the message says what is left where."""
+
+
+class Cancelled(VolguiError):
+    """The user stopped a long operation; what it made was taken away again."""

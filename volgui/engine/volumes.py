@@ -114,13 +114,3 @@ def prune(t: Transport, names: Iterable[str]) -> PruneResult:
         else:
             removed.append(name)
     return PruneResult(removed=tuple(removed), kept=kept)
-
-
-def sizes(t: Transport) -> dict[str, int]:
-    """Bytes per volume from ``/system/df``; -1 where the engine could not tell."""
-    df = t.call(t.api.df)
-    result: dict[str, int] = {}
-    for v in df.get("Volumes") or []:
-        usage = v.get("UsageData") or {}
-        result[v["Name"]] = int(usage.get("Size", -1))
-    return result

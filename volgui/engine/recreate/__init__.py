@@ -30,7 +30,7 @@ from volgui.engine.recreate.plan import (
     plan_unmount,
 )
 from volgui.engine.recreate.recover import RecoverHow, recover
-from volgui.engine.recreate.swap import Signalled, apply, stop
+from volgui.engine.recreate.swap import Signalled, apply, replace_with, stop
 
 __all__ = [
     "Interrupted",
@@ -46,5 +46,6 @@ __all__ = [
     "plan_mounts",
     "plan_unmount",
     "recover",
+    "replace_with",
     "stop",
 ]

@@ -25,7 +25,13 @@ from volgui.engine.errors import (
     WritableLayerChanged,
 )
 from volgui.engine.recreate import journal
-from volgui.engine.recreate.facts import inspect, layer_changes, name_of, was_running
+from volgui.engine.recreate.facts import (
+    container_of,
+    inspect,
+    layer_changes,
+    name_of,
+    was_running,
+)
 from volgui.engine.recreate.plan import Progress, ProgressCallback, RecreatePlan, replan
 from volgui.engine.transport import Transport
 
@@ -69,6 +75,32 @@ def apply(
     if changes and not discard_changes:
         raise WritableLayerChanged(name_of(old), changes)
     return _Swap(t, again, old, progress, discard_changes, stop_timeout).run()
+
+
+def replace_with(
+    t: Transport,
+    old: Mapping[str, Any],
+    create_body: Mapping[str, Any],
+    networks: Mapping[str, Mapping[str, Any]],
+    summary: str,
+) -> str:
+    """Replace container ``old`` (its inspect) by one made from ``create_body``.
+
+    The same journalled swap with rollback as :func:`apply`, for a change that
+    a mount plan cannot express: a volume renamed under its users keeps each
+    mount's every option (volgui/engine/data/rename.py). ``old``'s state says
+    whether the new one starts. The caller has done the writable-layer check.
+    """
+    plan = RecreatePlan(
+        action="replace",
+        container=container_of(old),
+        mount=None,
+        command="",
+        summary=summary,
+        create_body=create_body,
+        networks=networks,
+    )
+    return _Swap(t, plan, old, None, discard_changes=False, stop_timeout=None).run()
 
 
 def stop(t: Transport, key: str, timeout: int | None, own: Mapping[str, Any] | None = None) -> None:

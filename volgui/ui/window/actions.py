@@ -154,6 +154,7 @@ class ActionsMixin:
         menu.addAction("Inspect", lambda: self.inspect_selected("volume"))
         menu.addSeparator()
         menu.addAction(self.remove_action)
+        self._add_data_actions(menu)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.volume_table.viewport().mapToGlobal(pos))
 

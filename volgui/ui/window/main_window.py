@@ -25,6 +25,7 @@ from volgui.ui.details import DetailsPane
 from volgui.ui.settings import app_settings
 from volgui.ui.volume_table import VolumeTable
 from volgui.ui.window.actions import ActionsMixin
+from volgui.ui.window.data_section import DataSectionMixin
 from volgui.ui.window.filtering import FilterMixin
 from volgui.ui.window.graph_section import GraphSectionMixin
 from volgui.ui.window.housekeeping import HousekeepingMixin
@@ -51,6 +52,7 @@ class MainWindow(
     HousekeepingMixin,
     StatusBarMixin,
     GraphSectionMixin,
+    DataSectionMixin,
     QMainWindow,
 ):
     """The application window.
@@ -89,6 +91,7 @@ class MainWindow(
         self.setWindowTitle(f"volgui — {engine.address}")
         self._build_widgets()
         self._build_actions()
+        self._build_data_actions()
         self._build_graph()
         self._build_status_bar()
         self._restore_settings()
@@ -115,9 +118,9 @@ class MainWindow(
         self.tables.addWidget(_titled(self.containers_title, self.container_table))
         self.tables.setStretchFactor(0, 3)
         self.tables.setStretchFactor(1, 2)
-        # The side area: the mount graph goes on top (set_graph), details below.
+        # The side area: the mount graph goes on top (set_graph), details and files below.
         self.side = QSplitter(Qt.Orientation.Vertical, objectName="sideSplitter")
-        self.side.addWidget(_titled(QLabel("<b>Details</b>"), self.details))
+        self.side.addWidget(self._build_details_tabs())
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.main_splitter.addWidget(self.tables)
         self.main_splitter.addWidget(self.side)

@@ -7,7 +7,7 @@ import tarfile
 from typing import Any
 
 from volgui.engine import Engine
-from volgui.engine.archive import HELPER_IMAGE, helper_container
+from volgui.engine.data.helper import HELPER_IMAGE, helper_container
 
 
 def test_helper_container_reads_a_volume_without_starting(
@@ -15,7 +15,7 @@ def test_helper_container_reads_a_volume_without_starting(
 ) -> None:
     name = unique("vol")
     docker("run", "--rm", "-v", f"{name}:/d", image, "sh", "-c", "echo 안녕 > /d/hello.txt")
-    with helper_container(engine, name) as cid:
+    with helper_container(engine.transport, name) as cid:
         assert engine.api.inspect_container(cid)["State"]["Status"] == "created"
         stream, _ = engine.api.get_archive(cid, "/volume/hello.txt")
         with tarfile.open(fileobj=io.BytesIO(b"".join(stream))) as tar:

@@ -1,0 +1,102 @@
+"""Clone a volume: a new volume with the same driver, options, labels and files.
+
+The source is read through a read-only helper while its users keep
+running (what they write meanwhile may or may not be in the copy); the new
+volume is removed again if anything fails.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from volgui.engine import volumes as _volumes
+from volgui.engine.data.helper import helper_container
+from volgui.engine.data.streams import CHUNK, Meter, ProgressFn
+from volgui.engine.data.transfer import put_stream, translate
+from volgui.engine.errors import DataError, InvalidInput, VolguiError, VolumeExists
+from volgui.engine.transport import Transport
+from volgui.engine.validate import check_name
+
+
+def clone_volume(
+    t: Transport,
+    source: str,
+    target: str,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Make ``target`` a copy of ``source`` on the same engine; return the bytes streamed."""
+    raw = _volumes.inspect(t, source)
+    return transfer(t, raw, t, target, settings_of(raw, keep_options=True), progress, cancel)
+
+
+def settings_of(raw: Mapping[str, Any], keep_options: bool) -> dict[str, Any]:
+    return {
+        "driver": raw.get("Driver") or "local",
+        "options": dict(raw.get("Options") or {}) if keep_options else {},
+        "labels": dict(raw.get("Labels") or {}),
+    }
+
+
+def transfer(
+    src_t: Transport,
+    src_raw: Mapping[str, Any],
+    dst_t: Transport,
+    target: str,
+    settings: Mapping[str, Any],
+    progress: ProgressFn | None,
+    cancel: threading.Event | None,
+) -> int:
+    """Create ``target`` on ``dst_t`` and stream ``src_raw``'s files into it."""
+    source = src_raw["Name"]
+    check_name(target, "volume")
+    if source == target and src_t is dst_t:
+        raise InvalidInput("source and target are the same volume")
+    if _volumes.exists(dst_t, target):
+        raise VolumeExists(target)
+    meter = Meter(progress, cancel)
+    meter.check()
+    _volumes.create(dst_t, target, settings["driver"], settings["options"], settings["labels"])
+    try:
+        with (
+            helper_container(src_t, source) as src_cid,
+            helper_container(dst_t, target, read_only=False) as dst_cid,
+        ):
+            return _stream(src_t, src_cid, dst_t, dst_cid, meter)
+    except BaseException as e:
+        try:
+            _volumes.remove(dst_t, target)
+        except VolguiError as gone:
+            if not isinstance(e, Exception):
+                raise
+            why = str(e) if isinstance(e, VolguiError) else f"{type(e).__name__}: {e}"
+            raise DataError(
+                f"{why}; volume {target} on {dst_t.address} is left half-made and could not be "
+                f"removed ({gone}): remove it there"
+            ) from e
+        raise
+
+
+def _stream(src_t: Transport, src_cid: str, dst_t: Transport, dst_cid: str, meter: Meter) -> int:
+    """Forward the source's tar to the target byte for byte; return the bytes.
+
+    ``GET`` of ``/volume`` names its entries ``volume``, ``volume/a`` …: just
+    what a ``PUT`` to ``/`` of a helper with the volume at ``/volume`` wants,
+    the root's own mode and owner included. Nothing is parsed on the way.
+    """
+    chunks, _stat = src_t.call(src_t.api.get_archive, src_cid, "/volume", chunk_size=CHUNK)
+
+    def metered() -> Iterator[bytes]:
+        for chunk in chunks:
+            meter.add(len(chunk))
+            yield chunk
+
+    try:
+        put_stream(dst_t, dst_cid, "/", metered())
+    except BaseException as e:
+        raise translate(e) from e
+    finally:
+        chunks.close()
+    return meter.done

@@ -1,0 +1,1 @@
+"""The Files tab: a volume's files as a lazily filled tree."""

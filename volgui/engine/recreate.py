@@ -262,6 +262,13 @@ def _refuse_autoremove(old: Mapping[str, Any]) -> None:
 # -- the new container, from the old one's inspect ----------------------------
 
 
+def _ulimit(u: Mapping[str, Any]) -> dict[str, Any]:
+    name = str(u.get("Name") or "")
+    if name.upper().startswith("RLIMIT_"):
+        name = name[len("RLIMIT_") :].lower()
+    return {**u, "Name": name}
+
+
 def _clone(old: Mapping[str, Any], image: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The create body of an identical container, and the extra networks it joins."""
     config = copy.deepcopy(dict(old.get("Config") or {}))
@@ -291,6 +298,8 @@ def _clone(old: Mapping[str, Any], image: str) -> tuple[dict[str, Any], dict[str
         host["Binds"] = binds
     if host.get("Links"):  # inspect says /other:/me/alias, create wants other:alias
         host["Links"] = [_link(link) for link in host["Links"]]
+    if host.get("Ulimits"):  # Podman's inspect says RLIMIT_NOFILE; its create wants nofile
+        host["Ulimits"] = [_ulimit(u) for u in host["Ulimits"]]
 
     body: dict[str, Any] = {**config, "HostConfig": host}
     raw_networks = (old.get("NetworkSettings") or {}).get("Networks") or {}
@@ -467,18 +476,23 @@ def _container(old: Mapping[str, Any]) -> Container:
 
 
 _KINDS = {0: "C", 1: "A", 2: "D"}
+# Files the engine writes into every container (Podman: into its layer, where
+# `podman diff` shows them; Docker bind-mounts them). A recreate makes them anew.
+ENGINE_FILES = ("/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/run/.containerenv")
 
 
 def layer_changes(engine: Transport, inspect: Mapping[str, Any]) -> tuple[str, ...]:
     """Paths changed in the container's own layer, as ``docker diff`` prints them.
 
     Docker itself adds the mount points and the working directory (and their
-    parents) to that layer; those hold no data and are left out.
+    parents) to that layer; Podman also writes the files it makes for every
+    container there (ENGINE_FILES); those hold no data and are left out.
     """
     raw = engine.call(engine.api.diff, inspect["Id"]) or []
     made_by_docker: set[str] = set()
     working_dir = (inspect.get("Config") or {}).get("WorkingDir") or ""
-    for path in [*_mount_points(inspect), *([working_dir] if working_dir else [])]:
+    made = [*_mount_points(inspect), *([working_dir] if working_dir else []), *ENGINE_FILES]
+    for path in made:
         made_by_docker.update(_with_parents(_clean(path)))
     return tuple(
         f"{_KINDS.get(c.get('Kind', -1), '?')} {c.get('Path')}"
@@ -598,6 +612,9 @@ class _Swap:
 
     def _stop_old(self) -> None:
         self.stopped_old = True  # set first: a stop that times out may still have stopped it
+        if (self.old.get("State") or {}).get("Paused"):
+            # Podman refuses to stop a paused container (Docker stops it as it is).
+            self.engine.call(self.api.unpause, self.old_id)
         self.engine.call(self.api.stop, self.old_id, timeout=self.stop_timeout)
         if not self.discard_changes:
             # Whatever it wrote while running on, or while shutting down, counts too.

@@ -87,7 +87,7 @@ def remove(t: Transport, name: str) -> None:
     except NotFound:
         raise NotFound("volume", name) from None
     except EngineError as e:
-        if "in use" in str(e):
+        if "in use" in str(e) or "being used" in str(e):  # Docker's words, Podman's
             raise VolumeInUse(name, users(t, name)) from e
         raise
 
@@ -117,10 +117,16 @@ def prune(t: Transport, names: Iterable[str]) -> PruneResult:
 
 
 def sizes(t: Transport) -> dict[str, int]:
-    """Bytes per volume from ``/system/df``; -1 where the engine could not tell."""
+    """Bytes per volume from ``/system/df``; -1 where the engine could not tell.
+
+    Docker before API 1.52 and Podman list ``Volumes``; newer Docker
+    ``VolumeUsage.Items``. Podman reports a volume it has not measured as 0.
+    """
     df = t.call(t.api.df)
+    items = df.get("Volumes") or (df.get("VolumeUsage") or {}).get("Items") or []
     result: dict[str, int] = {}
-    for v in df.get("Volumes") or []:
+    for v in items:
         usage = v.get("UsageData") or {}
-        result[v["Name"]] = int(usage.get("Size", -1))
+        size = usage.get("Size", -1)
+        result[str(v["Name"])] = int(size) if size is not None else -1
     return result

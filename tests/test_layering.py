@@ -117,5 +117,7 @@ def test_pure_packages_import_no_engine_operation(package: str) -> None:
     members = [m for m in graph if m == package or m.startswith(package + ".")]
     if not members:
         pytest.skip(f"{package} is not a package yet")
-    offenders = {m: sorted(d for d in graph[m] if not d.startswith(allowed)) for m in members}
+    offenders = {
+        m: sorted(d for d in graph[m] if not d.startswith(allowed)) for m in members
+    }
     assert {m: d for m, d in offenders.items() if d} == {}

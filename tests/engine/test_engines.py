@@ -6,6 +6,7 @@ import hashlib
 import json
 import queue
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from volgui.engine.connection import Endpoint, contexts
 from volgui.engine.engines import AddedEngine, discover, kind_of, podman_sockets
 from volgui.engine.events import Follower, Notice, notice_of
 from volgui.engine.sandbox import Sandbox
+from volgui.engine.sshconn import SSHTarget
 
 
 def _context(cfg: Path, name: str, host: str, description: str = "") -> None:
@@ -226,3 +228,52 @@ def test_a_volume_made_on_the_far_side_appears_over_ssh(
         assert name not in out.split()
     finally:
         engine.close()
+
+
+def test_ssh_command_passes_a_port_only_when_the_url_has_one() -> None:
+    """As the docker CLI does: an alias's Port in ~/.ssh/config is not overridden."""
+    alias = SSHTarget.from_url("ssh://build-box").command(5)
+    assert "-p" not in alias and "-l" not in alias
+    assert alias[-5:] == ["--", "build-box", "docker", "system", "dial-stdio"]
+    full = SSHTarget.from_url("ssh://me@build-box:2222").command(5)
+    assert full[full.index("-p") + 1] == "2222" and full[full.index("-l") + 1] == "me"
+    assert "BatchMode=yes" in full and "ConnectTimeout=5" in full
+    with pytest.raises(InvalidInput):
+        SSHTarget.from_url("ssh://")
+
+
+def test_volgui_graph_over_ssh_through_an_alias(
+    ssh_server: SSHServer, other_sandbox: Sandbox, unique: Callable[[str], str]
+) -> None:
+    """`volgui --host ssh://alias graph` with the alias's own port, no paramiko."""
+    name = unique("ssh-graph")
+    subprocess.run(
+        ["docker", "-H", other_sandbox.address, "volume", "create", name],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "volgui",
+                "--host",
+                f"ssh://{ssh_server.ALIAS}",
+                "graph",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert name in {v["name"] for v in json.loads(proc.stdout)["volumes"]}
+    finally:
+        subprocess.run(
+            ["docker", "-H", other_sandbox.address, "volume", "rm", name],
+            capture_output=True,
+            timeout=60,
+        )

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.services import PodmanService, SSHServer
 from volgui.engine.engines import AddedEngine
+from volgui.engine.sandbox import Sandbox
 from volgui.ui.dnd import volume_mime
 from volgui.ui.engine_list import EngineList
 from volgui.ui.engines_controller import EnginesController
@@ -164,3 +165,32 @@ def test_four_engines_with_their_kinds(
         }
     finally:
         c.close()
+
+
+def test_a_stopped_engine_shows_down_while_the_others_work(
+    qtbot: QtBot, tmp_path: Path, sandbox_address: str, settings: QSettings
+) -> None:
+    box = Sandbox(tmp_path / "box")
+    box.start()
+    cfg = tmp_path / "cfg"
+    _context(cfg, "box", box.address)
+    c = EnginesController(
+        env={"DOCKER_CONFIG": str(cfg), "DOCKER_HOST": sandbox_address},
+        settings=settings,
+        podman=[],
+    )
+    try:
+        c.reload()
+        view = EngineList(c)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(c.snapshot_changed, timeout=20000):
+            c.select("context:box")
+        with qtbot.waitSignal(c.engine_down, timeout=30000):
+            box.stop()
+        assert _cell(view, 1, 1).startswith("down")
+        with qtbot.waitSignal(c.snapshot_changed, timeout=20000):
+            c.select("context:default")  # the other engine keeps working
+        qtbot.waitUntil(lambda: _cell(view, 0, 1) == "up", timeout=20000)
+    finally:
+        c.close()
+        box.stop()

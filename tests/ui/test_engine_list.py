@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.services import PodmanService, SSHServer
+from volgui.engine.connection import Endpoint
 from volgui.engine.engines import AddedEngine
 from volgui.engine.sandbox import Sandbox
 from volgui.ui.dnd import volume_mime
@@ -194,3 +195,16 @@ def test_a_stopped_engine_shows_down_while_the_others_work(
     finally:
         c.close()
         box.stop()
+
+
+def test_the_given_engine_is_shown_first_even_when_not_listed(
+    qtbot: QtBot, controller: EnginesController, sandbox_address: str
+) -> None:
+    """--host/--context choose the first engine: its row, or one added for it."""
+    with qtbot.waitSignal(controller.snapshot_changed, timeout=20000):
+        key = controller.select_endpoint(Endpoint(sandbox_address, "--host"))
+    assert key == "context:default" and controller.current == key
+    with qtbot.waitSignal(controller.current_changed):
+        other = controller.select_endpoint(Endpoint("unix:///nowhere.sock", "--host"))
+    assert other == "given:unix:///nowhere.sock"
+    assert [e.key for e in controller.entries][-1] == other

@@ -108,15 +108,20 @@ class EnginesController(QObject):
             self.current = None
         self.entries_changed.emit()
 
-    def select_endpoint(self, endpoint: Endpoint) -> str:
-        """Choose the row whose address is ``endpoint``'s (--host/--context), adding one."""
-        for entry in self.entries:
-            if entry.endpoint.host == endpoint.host:
-                self.select(entry.key)
-                return entry.key
-        key = f"given:{endpoint.host}"
-        self._extra.append(EngineEntry(key, endpoint.host, endpoint, "given"))
-        self.reload()
+    def select_endpoint(self, endpoint: Endpoint, engine: Engine | None = None) -> str:
+        """Choose the row whose address is ``endpoint``'s (--host/--context), adding
+        one if none is; ``engine`` (the window's, already open) serves that row."""
+        key = next((e.key for e in self.entries if e.endpoint.host == endpoint.host), None)
+        if key is None:
+            key = f"given:{endpoint.host}"
+            self._extra.append(EngineEntry(key, endpoint.host, endpoint, "given"))
+            self.reload()
+        slot = self._slots[key]
+        if engine is not None and slot.engine is not engine and slot.follower is None:
+            tasks.unwatch(slot.engine)
+            slot.engine.close()
+            slot.engine = engine
+            tasks.watch(engine)
         self.select(key)
         return key
 

@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import PodmanService, SSHServer
 from volgui.engine import Engine, connect
 from volgui.engine.sandbox import Sandbox, import_busybox
 
 
 @pytest.fixture(scope="session")
-def sandbox_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def primary_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sandbox engine every test runs on (tests/podman/ points ``sandbox_address``
+    elsewhere; the docker CLI's environment stays on this one)."""
     address = os.environ.get("VOLGUI_TEST_HOST")
     if address:
         yield address
@@ -33,11 +36,16 @@ def sandbox_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         box.stop()
 
 
+@pytest.fixture(scope="session")
+def sandbox_address(primary_address: str) -> str:
+    return primary_address
+
+
 @pytest.fixture(scope="session", autouse=True)
-def docker_env(sandbox_address: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def docker_env(primary_address: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Point the docker CLI and the SDK at the sandbox, with an empty config."""
     saved = dict(os.environ)
-    os.environ["DOCKER_HOST"] = sandbox_address
+    os.environ["DOCKER_HOST"] = primary_address
     os.environ["DOCKER_CONFIG"] = str(tmp_path_factory.mktemp("docker-config"))
     os.environ.pop("DOCKER_CONTEXT", None)
     os.environ.pop("DOCKER_TLS_VERIFY", None)
@@ -73,6 +81,47 @@ def docker() -> Docker:
         return proc.stdout.strip()
 
     return run
+
+
+# -- more engines (issue 14): started only when a test asks for one ----------
+
+
+@pytest.fixture(scope="session")
+def other_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    """A second sandbox dockerd (the far side of the ssh engine)."""
+    box = Sandbox(tmp_path_factory.mktemp("sandbox2"))
+    box.start()
+    try:
+        yield box
+    finally:
+        box.stop()
+
+
+@pytest.fixture(scope="session")
+def podman_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PodmanService]:
+    """A private rootful `podman system service` with its own storage and socket."""
+    service = PodmanService(tmp_path_factory.mktemp("podman"))
+    service.start()
+    try:
+        yield service
+    finally:
+        service.stop()
+
+
+@pytest.fixture(scope="session")
+def ssh_server(
+    tmp_path_factory: pytest.TempPathFactory, other_sandbox: Sandbox
+) -> Iterator[SSHServer]:
+    """A private sshd on a loopback port; ``ssh://volgui-test-ssh`` reaches
+    ``other_sandbox`` through it (VOLGUI_SSH points ssh at its config)."""
+    server = SSHServer(tmp_path_factory.mktemp("sshd"), other_sandbox.address)
+    server.start()
+    os.environ["VOLGUI_SSH"] = server.ssh_command
+    try:
+        yield server
+    finally:
+        os.environ.pop("VOLGUI_SSH", None)
+        server.stop()
 
 
 @pytest.fixture

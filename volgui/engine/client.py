@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from volgui.engine import containers as _containers
+from volgui.engine import engines as _engines
 from volgui.engine import events as _events
 from volgui.engine import recreate as _recreate
 from volgui.engine import runspec as _runspec
@@ -90,6 +91,10 @@ class Engine:
 
     def info(self) -> EngineInfo:
         return _system.info(self.transport)
+
+    def probe(self) -> _engines.Probe:
+        """Answering or down and why, Docker or Podman, versions, volume count."""
+        return _engines.probe(self.transport)
 
     def snapshot(self) -> Snapshot:
         """Volumes, containers and their mounts: two list requests, nothing per item."""

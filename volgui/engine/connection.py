@@ -37,18 +37,11 @@ def config_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
     return Path(env.get("HOME") or Path.home()) / ".docker"
 
 
-def _context_endpoint(name: str, cfg: Path) -> Endpoint:
-    if name == "default":
-        return Endpoint(DEFAULT_HOST, "context default")
-    digest = hashlib.sha256(name.encode()).hexdigest()
-    meta_file = cfg / "contexts" / "meta" / digest / "meta.json"
-    try:
-        meta = json.loads(meta_file.read_text())
-    except FileNotFoundError:
-        where = cfg / "contexts"
-        raise InvalidInput(f"no docker context named {name!r} (looked in {where})") from None
-    except (OSError, ValueError) as e:
-        raise InvalidInput(f"docker context {name!r} is unreadable: {e}") from e
+def _meta_dir(cfg: Path) -> Path:
+    return cfg / "contexts" / "meta"
+
+
+def _endpoint_of(name: str, meta: dict[str, Any], cfg: Path, digest: str) -> Endpoint:
     docker_ep: dict[str, Any] = (meta.get("Endpoints") or {}).get("docker") or {}
     host = docker_ep.get("Host")
     if not host:
@@ -60,6 +53,85 @@ def _context_endpoint(name: str, cfg: Path) -> Endpoint:
         tls_dir=tls_dir if tls_dir.is_dir() else None,
         skip_tls_verify=bool(docker_ep.get("SkipTLSVerify")),
     )
+
+
+def _context_endpoint(name: str, cfg: Path) -> Endpoint:
+    if name == "default":
+        return Endpoint(DEFAULT_HOST, "context default")
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    meta_file = _meta_dir(cfg) / digest / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text())
+    except FileNotFoundError:
+        where = cfg / "contexts"
+        raise InvalidInput(f"no docker context named {name!r} (looked in {where})") from None
+    except (OSError, ValueError) as e:
+        raise InvalidInput(f"docker context {name!r} is unreadable: {e}") from e
+    return _endpoint_of(name, meta, cfg, digest)
+
+
+@dataclass(frozen=True)
+class Context:
+    """One docker context as `docker context ls` lists it."""
+
+    name: str
+    endpoint: Endpoint
+    description: str = ""
+    current: bool = False
+    error: str = ""  # why its meta.json could not be used ("" when it could)
+
+
+def current_context(env: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """The context the docker CLI uses now: DOCKER_HOST means "default"."""
+    env = os.environ if env is None else env
+    if env.get("DOCKER_HOST"):
+        return "default"
+    if env.get("DOCKER_CONTEXT"):
+        return env["DOCKER_CONTEXT"]
+    try:
+        current = json.loads((config_dir(env) / "config.json").read_text()).get("currentContext")
+    except (OSError, ValueError, AttributeError):
+        current = None
+    return str(current or "default")
+
+
+def contexts(env: dict[str, str] | os._Environ[str] | None = None) -> list[Context]:
+    """Every docker context, "default" first, the rest by name, as the CLI reads them.
+
+    A context whose meta.json is broken is listed with its ``error`` rather
+    than hiding every other one.
+    """
+    env = os.environ if env is None else env
+    cfg = config_dir(env)
+    current = current_context(env)
+    default_host = env.get("DOCKER_HOST") or DEFAULT_HOST
+    found = [
+        Context(
+            "default",
+            Endpoint(default_host, "context default", env_tls=bool(env.get("DOCKER_HOST"))),
+            "Current DOCKER_HOST based configuration",
+            current == "default",
+        )
+    ]
+    others: list[Context] = []
+    try:
+        entries = sorted(_meta_dir(cfg).iterdir())
+    except OSError:
+        entries = []
+    for d in entries:
+        try:
+            meta = json.loads((d / "meta.json").read_text())
+            name = str(meta["Name"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # the CLI skips what it cannot name, too
+        description = str((meta.get("Metadata") or {}).get("Description") or "")
+        try:
+            endpoint = _endpoint_of(name, meta, cfg, d.name)
+            error = ""
+        except InvalidInput as e:
+            endpoint, error = Endpoint("", f"context {name}"), str(e)
+        others.append(Context(name, endpoint, description, current == name, error))
+    return found + sorted(others, key=lambda c: c.name)
 
 
 def resolve(

@@ -33,11 +33,12 @@ from volgui.engine.transport import Transport
 log = logging.getLogger(__name__)
 
 # Container actions that change what the lists show (state, name, mounts).
-# exec_*, attach, resize, top, health_status... do not.
+# exec_*, attach, resize, top, health_status... do not. Podman's compatible
+# API says "remove" for Docker's "destroy", and its own stream "died" for "die".
 CONTAINER_ACTIONS = frozenset(
-    "create destroy start stop die kill pause unpause restart rename update oom".split()
+    "create destroy remove start stop die died kill pause unpause restart rename update oom".split()
 )
-VOLUME_ACTIONS = frozenset(("create", "destroy"))
+VOLUME_ACTIONS = frozenset(("create", "destroy", "remove", "prune"))
 # Above this many volumes in one burst, one list request beats N inspects.
 _INSPECT_LIMIT = 20
 
@@ -73,8 +74,10 @@ def notice_of(events: Iterable[Mapping[str, Any]]) -> Notice:
         kind = ev.get("Type")
         action = str(ev.get("Action") or ev.get("status") or "")
         actor = ev.get("Actor") or {}
-        if kind == "volume" and action in VOLUME_ACTIONS and actor.get("ID"):
-            volumes.add(str(actor["ID"]))
+        # Podman leaves a volume event's Actor.ID empty; the name is an attribute.
+        name = actor.get("ID") or (actor.get("Attributes") or {}).get("name")
+        if kind == "volume" and action in VOLUME_ACTIONS and name:
+            volumes.add(str(name))
         elif kind == "container" and action.split(":")[0] in CONTAINER_ACTIONS:
             containers = True
     return Notice(volumes=frozenset(volumes), containers=containers)

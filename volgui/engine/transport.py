@@ -24,6 +24,7 @@ import requests
 
 from volgui.engine.connection import Endpoint
 from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
+from volgui.engine.sshconn import SSHAdapter, SSHError, SSHTarget
 
 RequestHook = Callable[[str, str], None]
 
@@ -58,11 +59,39 @@ class APIClient(docker.APIClient):
     GUI thread, the version negotiation of a lazily opened engine included.
     """
 
-    def __init__(self, *args: Any, hooks: list[RequestHook] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        hooks: list[RequestHook] | None = None,
+        ssh: SSHTarget | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        **kwargs: Any,
+    ) -> None:
         self.requests_sent = 0
         self.request_hooks: list[RequestHook] = [] if hooks is None else hooks
         self._count_lock = threading.Lock()
-        super().__init__(*args, **kwargs)
+        if ssh is None:
+            super().__init__(*args, **kwargs)
+            return
+        # ssh:// through our own adapter (sshconn.py), not docker-py's (which
+        # wants paramiko and overrides the ssh config's port): mount it first,
+        # then negotiate the version over it, within the connect timeout.
+        version = kwargs.pop("version", "auto")
+        timeout = kwargs.pop("timeout", 60)
+        kwargs.pop("base_url", None)
+        super().__init__(base_url="http://localhost:80", version="1.24", timeout=timeout, **kwargs)
+        self._unmount("http://", "https://")
+        self._custom_adapter = SSHAdapter(ssh, timeout, connect_timeout)
+        self.mount("http+docker://ssh", self._custom_adapter)
+        self.base_url = "http+docker://ssh"
+        if version in (None, "auto"):
+            self.timeout = max(connect_timeout * 2, 1.0)
+            try:
+                self._version = self._retrieve_server_version()
+            finally:
+                self.timeout = timeout
+        else:
+            self._version = version
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
         for hook in list(self.request_hooks):
@@ -74,6 +103,8 @@ class APIClient(docker.APIClient):
 
 def hint(endpoint: Endpoint, reason: str) -> str:
     """What the user can do about an engine that does not answer."""
+    if endpoint.host.startswith("ssh://"):
+        return f"chosen by {endpoint.source}; volgui runs your ssh, as `docker -H` would"
     if "Permission denied" in reason:
         return "your user may not access the socket: run as root or join the docker group"
     if endpoint.host.startswith("unix://"):
@@ -95,8 +126,28 @@ _REASONS = {
 }
 
 
+def _ssh_error(exc: BaseException | None) -> SSHError | None:
+    """The SSHError somewhere in ``exc``'s chain or arguments (requests wraps it deep)."""
+    seen: set[int] = set()
+    todo: list[Any] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, SSHError):
+            return e
+        if isinstance(e, BaseException):
+            todo += [e.__cause__, e.__context__, *e.args]
+            todo.append(getattr(e, "reason", None))
+    return None
+
+
 def short_reason(exc: BaseException) -> str:
     """The reason in ``exc`` in a user's words, one line."""
+    ssh = _ssh_error(exc)
+    if ssh is not None:
+        return str(ssh)
     text = str(exc)
     for marker, reason in _REASONS.items():
         if marker in text:
@@ -174,6 +225,9 @@ class Transport:
     def unavailable(self, exc: BaseException) -> EngineUnavailable:
         """The EngineUnavailable that ``exc`` (a failed connection) means."""
         reason = short_reason(exc)
+        if reason == "timed out" and self.address.startswith("ssh://"):
+            within = max(self.connect_timeout * 2, 1.0)
+            reason = f"no answer over ssh within {within:g} s (timed out)"
         return EngineUnavailable(self.address, reason, hint(self.endpoint, reason))
 
     def _build_client(self) -> APIClient:
@@ -190,7 +244,11 @@ class Transport:
             "timeout": self.timeout,
         }
         if endpoint.host.startswith("ssh://"):
-            kwargs["use_ssh_client"] = True
+            try:
+                kwargs["ssh"] = SSHTarget.from_url(endpoint.host)
+            except VolguiError as e:
+                raise EngineUnavailable(endpoint.host, str(e)) from None
+            kwargs["connect_timeout"] = self.connect_timeout
         if endpoint.tls_dir is not None:
             d = endpoint.tls_dir
             cert = (str(d / "cert.pem"), str(d / "key.pem"))

@@ -87,7 +87,7 @@ def remove(t: Transport, name: str) -> None:
     except NotFound:
         raise NotFound("volume", name) from None
     except EngineError as e:
-        if "in use" in str(e):
+        if "in use" in str(e) or "being used" in str(e):  # Docker's words, Podman's
             raise VolumeInUse(name, users(t, name)) from e
         raise
 

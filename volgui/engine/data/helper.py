@@ -40,20 +40,38 @@ def _owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+def local_image_id(t: Transport, reference: str) -> str | None:
+    """The id of an image imported as ``reference``, or None.
+
+    Podman stores an imported ``name:tag`` as ``localhost/name:tag``, while
+    its compatible API resolves a short name to ``docker.io/library/...``:
+    so look under both, and hand the engine the id, never the short name.
+    """
+    for ref in (reference, f"localhost/{reference}"):
+        try:
+            return str(t.call(t.api.inspect_image, ref)["Id"])
+        except NotFound:
+            continue
+    return None
+
+
 def helper_image(t: Transport) -> str:
-    """The helper image's reference, imported on first need."""
-    try:
-        t.call(t.api.inspect_image, HELPER_IMAGE)
-    except NotFound:
-        repo, tag = HELPER_IMAGE.split(":")
-        t.call(
-            t.api.import_image_from_data,
-            _empty_tar(),
-            repository=repo,
-            tag=tag,
-            changes=[f"LABEL {HELPER_LABEL}=1"],
-        )
-    return HELPER_IMAGE
+    """The helper image's id, imported on first need."""
+    found = local_image_id(t, HELPER_IMAGE)
+    if found is not None:
+        return found
+    # The tag goes with the name: Podman 4.3's import ignores a separate tag
+    # (it names the image :latest); Docker reads either spelling.
+    t.call(
+        t.api.import_image_from_data,
+        _empty_tar(),
+        repository=HELPER_IMAGE,
+        changes=[f"LABEL {HELPER_LABEL}=1"],
+    )
+    found = local_image_id(t, HELPER_IMAGE)
+    if found is None:
+        raise NotFound("image", HELPER_IMAGE)
+    return found
 
 
 @contextmanager

@@ -50,6 +50,8 @@ def clone(old: Mapping[str, Any], image: str) -> tuple[dict[str, Any], dict[str,
         host["Binds"] = binds
     if host.get("Links"):  # inspect says /other:/me/alias, create wants other:alias
         host["Links"] = [_link(link) for link in host["Links"]]
+    if host.get("Ulimits"):  # Podman's inspect says RLIMIT_NOFILE; its create wants nofile
+        host["Ulimits"] = [_ulimit(u) for u in host["Ulimits"]]
 
     body: dict[str, Any] = {**config, "HostConfig": host}
     raw_networks = (old.get("NetworkSettings") or {}).get("Networks") or {}
@@ -114,6 +116,13 @@ def _endpoint(ep: Mapping[str, Any], short_id: str) -> dict[str, Any]:
     if ep.get("DriverOpts"):
         out["DriverOpts"] = dict(ep["DriverOpts"])
     return out
+
+
+def _ulimit(u: Mapping[str, Any]) -> dict[str, Any]:
+    name = str(u.get("Name") or "")
+    if name.upper().startswith("RLIMIT_"):
+        name = name[len("RLIMIT_") :].lower()
+    return {**u, "Name": name}
 
 
 def _link(link: str) -> str:

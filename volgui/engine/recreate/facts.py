@@ -78,6 +78,11 @@ def was_running(old: Mapping[str, Any]) -> bool:
 _KINDS = {0: "C", 1: "A", 2: "D"}
 
 
+# Files the engine writes into every container (Podman: into its layer, where
+# `podman diff` shows them; Docker bind-mounts them). A recreate makes them anew.
+ENGINE_FILES = ("/etc/hosts", "/etc/hostname", "/etc/resolv.conf", "/run/.containerenv")
+
+
 def layer_changes(t: Transport, inspect: Mapping[str, Any]) -> tuple[str, ...]:
     """Paths changed in the container's own layer, as ``docker diff`` prints them.
 
@@ -87,7 +92,8 @@ def layer_changes(t: Transport, inspect: Mapping[str, Any]) -> tuple[str, ...]:
     raw = t.call(t.api.diff, inspect["Id"]) or []
     made_by_docker: set[str] = set()
     working_dir = (inspect.get("Config") or {}).get("WorkingDir") or ""
-    for path in [*mount_points(inspect), *([working_dir] if working_dir else [])]:
+    made = [*mount_points(inspect), *([working_dir] if working_dir else []), *ENGINE_FILES]
+    for path in made:
         made_by_docker.update(_with_parents(clean(path)))
     return tuple(
         f"{_KINDS.get(c.get('Kind', -1), '?')} {c.get('Path')}"

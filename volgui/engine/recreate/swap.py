@@ -110,6 +110,9 @@ def stop(t: Transport, key: str, timeout: int | None, own: Mapping[str, Any] | N
     does not time out first.
     """
     api = t.api
+    if ((own or {}).get("State") or {}).get("Paused"):
+        # Podman refuses to stop a paused container (Docker stops it as it is).
+        t.call(api.unpause, key)
     params = {} if timeout is None else {"t": int(timeout)}
     if timeout is None:
         own_timeout = ((own or {}).get("Config") or {}).get("StopTimeout")

@@ -1,0 +1,3 @@
+"""test_volumes.py against Podman."""
+
+from tests.engine.test_volumes import *  # noqa: F403

@@ -1,0 +1,254 @@
+"""Several engines in one window: one lazily opened Engine, probe, snapshot and
+event follower per sidebar row.
+
+The window holds one :class:`EnginesController`. Choosing a row calls
+:meth:`select`; the first time an engine is chosen its follower starts (its
+first connection brings a resync, read on a worker), later choices show the
+snapshot kept for it at once while its follower keeps it current. Removing
+an engine stops its follower and closes it. Nothing here calls an engine on
+the GUI thread: probes, snapshots and notices all go through ``tasks``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Mapping
+
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
+
+from volgui.engine import Engine, Snapshot
+from volgui.engine.connection import Endpoint
+from volgui.engine.engines import AddedEngine, EngineEntry, Probe, discover
+from volgui.engine.errors import VolguiError
+from volgui.engine.events import Follower, Notice
+from volgui.ui import engine_store, tasks
+
+EngineFactory = Callable[[Endpoint], Engine]
+
+
+def _open_lazily(endpoint: Endpoint) -> Engine:
+    return Engine.open(endpoint, lazy=True)
+
+
+class _Slot:
+    """What the controller keeps for one engine."""
+
+    def __init__(self, entry: EngineEntry, engine: Engine) -> None:
+        self.entry = entry
+        self.engine = engine
+        self.probe: Probe | None = None
+        self.snapshot: Snapshot | None = None
+        self.follower: Follower | None = None
+        self.pending: Notice | None = None
+        self.applying = False
+
+
+class EnginesController(QObject):
+    """The engines of the sidebar and their live state.
+
+    Signals: ``entries_changed()`` (rows added or removed), ``probed(key)``
+    (a row's state, kind, versions or volume count changed),
+    ``snapshot_changed(key)`` (that engine's snapshot is new),
+    ``current_changed(key)``, ``engine_down(key, reason)``.
+    """
+
+    entries_changed = Signal()
+    probed = Signal(str)
+    snapshot_changed = Signal(str)
+    current_changed = Signal(str)
+    engine_down = Signal(str, str)
+    # follower threads -> GUI thread (queued: this object lives on the GUI thread)
+    _noticed = Signal(str, object)
+    _stated = Signal(str, bool, object)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        env: Mapping[str, str] | None = None,
+        settings: QSettings | None = None,
+        podman: Iterable[str] | None = None,
+        open_engine: EngineFactory = _open_lazily,
+    ) -> None:
+        super().__init__(parent)
+        self._env = env
+        self._settings = settings
+        self._podman = None if podman is None else list(podman)
+        self._open = open_engine
+        self._slots: dict[str, _Slot] = {}
+        self._order: list[str] = []
+        self._extra: list[EngineEntry] = []  # the --host/--context engine when not listed
+        self.current: str | None = None
+        self._noticed.connect(self._on_notice)
+        self._stated.connect(self._on_state)
+
+    # -- the rows ------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[EngineEntry]:
+        return [self._slots[k].entry for k in self._order]
+
+    def added(self) -> list[AddedEngine]:
+        return engine_store.load(self._settings)
+
+    def reload(self) -> None:
+        """Read contexts, added engines and Podman sockets again (no engine call)."""
+        env = os.environ if self._env is None else self._env
+        found = discover(self.added(), env=env, podman=self._podman) + self._extra
+        keep = {e.key: e for e in found}
+        for key in [k for k in self._order if k not in keep or keep[k] != self._slots[k].entry]:
+            self._drop(key)
+        for entry in found:
+            if entry.key not in self._slots:
+                engine = self._open(entry.endpoint)
+                tasks.watch(engine)
+                self._slots[entry.key] = _Slot(entry, engine)
+        self._order = [e.key for e in found]
+        if self.current not in self._slots:
+            self.current = None
+        self.entries_changed.emit()
+
+    def select_endpoint(self, endpoint: Endpoint, engine: Engine | None = None) -> str:
+        """Choose the row whose address is ``endpoint``'s (--host/--context), adding
+        one if none is; ``engine`` (the window's, already open) serves that row."""
+        key = next((e.key for e in self.entries if e.endpoint.host == endpoint.host), None)
+        if key is None:
+            key = f"given:{endpoint.host}"
+            self._extra.append(EngineEntry(key, endpoint.host, endpoint, "given"))
+            self.reload()
+        slot = self._slots[key]
+        if engine is not None and slot.engine is not engine and slot.follower is None:
+            tasks.unwatch(slot.engine)
+            slot.engine.close()
+            slot.engine = engine
+            tasks.watch(engine)
+        self.select(key)
+        return key
+
+    def add_engine(self, engine: AddedEngine) -> None:
+        self._store([*self.added(), engine])
+
+    def replace_engine(self, old_name: str, engine: AddedEngine) -> None:
+        self._store([engine if a.name == old_name else a for a in self.added()])
+
+    def remove_engine(self, name: str) -> None:
+        self._store([a for a in self.added() if a.name != name])
+
+    def _store(self, engines: list[AddedEngine]) -> None:
+        engine_store.save(engines, self._settings)
+        self.reload()
+        self.probe_all()
+
+    # -- per engine ------------------------------------------------------------
+
+    def engine(self, key: str) -> Engine:
+        return self._slots[key].engine
+
+    def probe(self, key: str) -> Probe | None:
+        return self._slots[key].probe
+
+    def snapshot(self, key: str) -> Snapshot | None:
+        return self._slots[key].snapshot
+
+    def probe_all(self) -> None:
+        for key in self._order:
+            self.probe_one(key)
+
+    def probe_one(self, key: str) -> None:
+        slot = self._slots[key]
+        tasks.run(self, f"Asking {slot.entry.name}", slot.engine.probe).done(
+            lambda p, key=key: self._set_probe(key, p)
+        ).fail(lambda e, key=key: self._set_probe(key, Probe(False, reason=str(e))))
+
+    def _set_probe(self, key: str, probe: Probe) -> None:
+        if key in self._slots:
+            self._slots[key].probe = probe
+            self.probed.emit(key)
+
+    def select(self, key: str) -> None:
+        """Show ``key``: its kept snapshot at once; its follower started on first use."""
+        slot = self._slots[key]
+        self.current = key
+        if slot.follower is None:
+            slot.follower = slot.engine.follow_events(
+                lambda n, key=key: self._noticed.emit(key, n),
+                lambda up, err, key=key: self._stated.emit(key, up, err),
+            )
+            slot.follower.start()
+        self.current_changed.emit(key)
+
+    # -- live updates ---------------------------------------------------------
+
+    @Slot(str, object)
+    def _on_notice(self, key: str, notice: Notice) -> None:
+        slot = self._slots.get(key)
+        if slot is None:
+            return
+        slot.pending = notice if slot.pending is None else slot.pending.merge(notice)
+        if not slot.applying:
+            self._apply(key)
+
+    def _apply(self, key: str) -> None:
+        slot = self._slots[key]
+        notice, slot.pending = slot.pending, None
+        if notice is None:
+            return
+        slot.applying = True
+        base = slot.snapshot
+        if base is None or notice.resync:
+            task = tasks.run(self, f"Reading {slot.entry.name}", slot.engine.snapshot)
+        else:
+            task = tasks.run(
+                self, f"Updating {slot.entry.name}", slot.engine.apply_notice, base, notice
+            )
+        task.done(lambda snap, key=key: self._applied(key, snap))
+        task.fail(lambda e, key=key: self._apply_failed(key, e))
+
+    def _applied(self, key: str, snap: Snapshot) -> None:
+        slot = self._slots.get(key)
+        if slot is None:
+            return
+        slot.applying = False
+        slot.snapshot = snap
+        if slot.probe is not None and slot.probe.up:
+            slot.probe = dataclasses.replace(slot.probe, volumes=len(snap.volumes))
+            self.probed.emit(key)
+        self.snapshot_changed.emit(key)
+        if slot.pending is not None:
+            self._apply(key)
+
+    def _apply_failed(self, key: str, error: BaseException) -> None:
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.applying = False
+            self.engine_down.emit(key, str(error))
+
+    @Slot(str, bool, object)
+    def _on_state(self, key: str, up: bool, error: VolguiError | None) -> None:
+        slot = self._slots.get(key)
+        if slot is None:
+            return
+        if up:
+            self.probe_one(key)  # versions and kind may have changed with a restart
+            return
+        reason = getattr(error, "reason", None) or str(error or "down")
+        slot.probe = Probe(False, reason=reason)
+        self.probed.emit(key)
+        self.engine_down.emit(key, reason)
+
+    # -- ending -------------------------------------------------------------------
+
+    def _drop(self, key: str) -> None:
+        slot = self._slots.pop(key)
+        if slot.follower is not None:
+            slot.follower.stop(timeout=1.0)
+        tasks.unwatch(slot.engine)
+        slot.engine.close()
+        if self.current == key:
+            self.current = None
+
+    def close(self) -> None:
+        """Stop every follower and close every engine (the window's closeEvent)."""
+        for key in list(self._slots):
+            self._drop(key)
+        self._order = []

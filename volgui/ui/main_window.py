@@ -38,7 +38,7 @@ from volgui.engine import Engine, EngineInfo, EngineUnavailable, Snapshot, Volgu
 from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
 from volgui.engine.volumes import PruneResult
-from volgui.ui import colours, errors, icons, tasks
+from volgui.ui import colours, container_actions, errors, icons, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_graph()
+        self.container_actions = container_actions.install(self)  # run dialog, issue 12
         self._build_status_bar()
         self._restore_settings()
         self._set_tab_order()
@@ -742,6 +743,8 @@ class MainWindow(QMainWindow):
             lambda: QGuiApplication.clipboard().setText("\n".join(self.selected_containers())),
         )
         menu.addAction("Inspect", lambda: self.inspect_selected("container"))
+        menu.addSeparator()
+        self.container_actions.add_to(menu)  # issue 12
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.container_table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
@@ -882,14 +885,8 @@ class MainWindow(QMainWindow):
 
     def _volume_dropped(self, volume: str, container_id: str) -> None:
         """A volume dropped on a container, in the graph or the container table."""
-        # Mounting needs a destination: that is the run dialog's job (its own
-        # issue). Until it lands, a drop selects the container and says how.
         self.select_container(container_id)
-        c = self.snapshot.container(container_id)
-        name = c.name if c else container_id[:12]
-        self.statusBar().showMessage(
-            f"To mount {volume} on {name}: volgui mount {name} {volume}:/PATH", 10_000
-        )
+        self.container_actions.open_change(container_id, volume)  # issue 12: change mode
 
     def set_graph(self, widget: QWidget) -> None:
         """Put the mount graph (or any view) in the side area, above the details."""

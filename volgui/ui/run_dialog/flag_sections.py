@@ -1,0 +1,196 @@
+"""The remaining docker-run flags as collapsed sections, one per flag-table group.
+
+Generic over Flag-like objects (``long``, ``kind``, ``field``, ``group``,
+``label``, ``help``, ``min_api``, ``values(spec)``, ``with_values(spec, values)``):
+the flag table of issue 11 once it lands, :data:`LOCAL_FLAGS` until then.
+A flag that takes several values reads them as shell words in one field.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from volgui.engine.errors import InvalidInput
+from volgui.engine.runspec import RunSpec
+from volgui.ui.run_dialog.local_flags import LOCAL_FLAGS
+
+try:  # SEAM(flags): the declarative flag table, once branch `flags` is merged
+    from volgui.engine.runspec.flags import FLAGS as _TABLE  # type: ignore[import-not-found]
+except ImportError:
+    _TABLE = None
+
+# Flags whose fields the common part of the form shows.
+COMMON_FIELDS = frozenset(
+    {"image", "command", "name", "env", "labels", "mounts", "ports", "restart", "network"}
+)
+
+
+def remaining_flags() -> tuple[Any, ...]:
+    """The flags the sections show: the table's (or the local list) minus the common ones."""
+    flags = _TABLE if _TABLE is not None else LOCAL_FLAGS
+    seen: set[str] = set()
+    out = []
+    for f in flags:
+        if f.field in COMMON_FIELDS or f.field in seen:
+            continue  # aliases (--net, --net-alias) fill a field another row shows
+        seen.add(f.field)
+        out.append(f)
+    return tuple(out)
+
+
+def _version(v: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in v.split(".") if p.isdigit())
+
+
+class _Field:
+    """One flag's editor and its message line."""
+
+    def __init__(self, flag: Any) -> None:
+        self.flag = flag
+        tip = f"{flag.long}: {flag.help}"
+        if flag.kind == "bool":
+            self.editor: QWidget = QCheckBox(flag.label, toolTip=tip)
+        else:
+            self.editor = QLineEdit(toolTip=tip, placeholderText=flag.long)
+        self.editor.setObjectName("flag" + flag.long)
+        self.message = QLabel(objectName="flagError" + flag.long, wordWrap=True)
+        self.message.setStyleSheet("color: palette(link-visited);")
+        self.message.hide()
+
+    def set_values(self, values: Sequence[str]) -> None:
+        if isinstance(self.editor, QCheckBox):
+            self.editor.setChecked(bool(values) and values[-1] != "false")
+        else:
+            assert isinstance(self.editor, QLineEdit)
+            text = values[0] if self.flag.kind == "value" and values else shlex.join(values)
+            if self.editor.text() != text:
+                self.editor.setText(text)
+
+    def values(self) -> list[str]:
+        if isinstance(self.editor, QCheckBox):
+            return ["true"] if self.editor.isChecked() else []
+        assert isinstance(self.editor, QLineEdit)
+        text = self.editor.text()
+        if self.flag.kind == "value":
+            return [text] if text else []
+        try:
+            return shlex.split(text)
+        except ValueError as e:
+            raise InvalidInput(f"{self.flag.long}: {e}") from None
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+class FlagSections(QWidget):
+    """Collapsed sections of flag editors. Signals: ``changed()`` on any edit."""
+
+    changed = Signal()
+
+    def __init__(self, flags: Iterable[Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flagSections")
+        self.fields: dict[str, _Field] = {}
+        self.sections: dict[str, tuple[QToolButton, QWidget]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for flag in remaining_flags() if flags is None else flags:
+            self._add(flag, layout)
+        layout.addStretch(1)
+
+    def _section(self, group: str, layout: QVBoxLayout) -> QFormLayout:
+        if group not in self.sections:
+            button = QToolButton(text=group, checkable=True, objectName=f"section{group}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setArrowType(Qt.ArrowType.RightArrow)
+            button.setAutoRaise(True)
+            body = QWidget(objectName=f"sectionBody{group}")
+            QFormLayout(body).setContentsMargins(16, 0, 0, 4)
+            body.hide()
+
+            def toggle(on: bool, button: QToolButton = button, body: QWidget = body) -> None:
+                button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+                body.setVisible(on)
+
+            button.toggled.connect(toggle)
+            layout.addWidget(button)
+            layout.addWidget(body)
+            self.sections[group] = (button, body)
+        form = self.sections[group][1].layout()
+        assert isinstance(form, QFormLayout)
+        return form
+
+    def _add(self, flag: Any, layout: QVBoxLayout) -> None:
+        f = _Field(flag)
+        self.fields[flag.long] = f
+        form = self._section(flag.group, layout)
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(0)
+        inner.addWidget(f.editor)
+        inner.addWidget(f.message)
+        form.addRow("" if flag.kind == "bool" else flag.label, box)
+        if isinstance(f.editor, QCheckBox):
+            f.editor.toggled.connect(self.changed)
+        else:
+            assert isinstance(f.editor, QLineEdit)
+            f.editor.textEdited.connect(self.changed)
+
+    def expand(self, group: str, on: bool = True) -> None:
+        self.sections[group][0].setChecked(on)
+
+    def fill(self, spec: RunSpec) -> None:
+        """Show ``spec``'s values (no ``changed``); sections holding a set flag open."""
+        self.blockSignals(True)
+        try:
+            self._fill(spec)
+        finally:
+            self.blockSignals(False)
+
+    def _fill(self, spec: RunSpec) -> None:
+        for f in self.fields.values():
+            values = f.flag.values(spec)
+            f.set_values(values)
+            f.show_error("")
+            if values:
+                self.expand(f.flag.group)
+
+    def apply(self, spec: RunSpec, api_version: str | None = None) -> tuple[RunSpec, list[str]]:
+        """``spec`` with every section's values; the messages of the fields that refuse."""
+        problems: list[str] = []
+        for f in self.fields.values():
+            try:
+                values = f.values()
+                if values and api_version and f.flag.min_api:
+                    if _version(api_version) < _version(f.flag.min_api):
+                        raise InvalidInput(
+                            f"{f.flag.long} needs API {f.flag.min_api}; "
+                            f"this engine speaks {api_version}"
+                        )
+                if values != f.flag.values(spec):
+                    spec = f.flag.with_values(spec, values)
+            except InvalidInput as e:
+                f.show_error(str(e))
+                problems.append(str(e))
+                continue
+            f.show_error("")
+        return spec, problems
+
+    def set_read_only(self, on: bool) -> None:
+        for f in self.fields.values():
+            f.editor.setEnabled(not on)

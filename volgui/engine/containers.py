@@ -80,7 +80,9 @@ def stop(t: Transport, key: str) -> None:
 
 
 def restart(t: Transport, key: str) -> None:
-    t.call(t.api.restart, key, timeout=None)
+    """Restart with the container's own stop timeout (the SDK's restart needs a number)."""
+    own = (inspect(t, key).get("Config") or {}).get("StopTimeout")
+    t.call(t.api.restart, key, timeout=int(own) if own is not None else 10)
 
 
 def remove(t: Transport, key: str) -> None:

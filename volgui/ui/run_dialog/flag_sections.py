@@ -186,6 +186,7 @@ class FlagSections(QWidget):
                     spec = f.flag.with_values(spec, values)
             except InvalidInput as e:
                 f.show_error(str(e))
+                self.expand(f.flag.group)  # a refused value is never hidden in a closed section
                 problems.append(str(e))
                 continue
             f.show_error("")

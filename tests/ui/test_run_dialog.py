@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.graph_fixtures import center_of, drag_onto
@@ -182,7 +182,7 @@ def test_files_in_the_writable_layer_gate_ok_until_discard_is_ticked(
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=WAIT)
     summary = dialog.summary
     assert summary.layer.isVisible()
-    assert "/root/notes.txt" in summary.paths.toPlainText()
+    assert "/root/notes.txt" in summary.paths.text()
     ok = dialog.ok_buttons[0]
     assert not ok.isEnabled() and "Discard these changes" in ok.toolTip()
     summary.discard.setChecked(True)
@@ -317,6 +317,8 @@ def test_a_bad_line_shows_the_parsers_message_and_keeps_the_form(
 
 def _comparable(inspect: dict[str, Any]) -> dict[str, Any]:
     config = dict(inspect["Config"])
+    # docker CLI 28 passes -e through a map: its Env order differs from run to run.
+    config["Env"] = sorted(config.get("Env") or [])
     host = dict(inspect["HostConfig"])
     return {"Config": config, "HostConfig": host}
 
@@ -336,5 +338,31 @@ def test_create_and_start_makes_the_container_the_docker_cli_makes_from_the_line
     docker("run", *args)
     a, b = _inspect(docker, applied.args[0]), _inspect(docker, theirs)
     assert a["Name"] == f"/{ours}" and a["State"]["Running"] and b["State"]["Running"]
-    assert _comparable(a) == _comparable(b)
+    ca, cb = _comparable(a), _comparable(b)
+    differ = {
+        f"{part}.{k}": (ca[part].get(k), cb[part].get(k))
+        for part in ca
+        for k in set(ca[part]) | set(cb[part])
+        if ca[part].get(k) != cb[part].get(k)
+    }
+    assert not differ
     qtbot.waitUntil(lambda: window.selected_containers() == [a["Id"]], timeout=WAIT)
+
+
+def test_closing_the_window_during_a_recreate_waits_for_it(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    vol = unique("late")
+    cid = docker("create", "--name", unique("closing"), image, "true")
+    _shown(qtbot, window, cid)
+    dialog = _drop_on_row(window, vol, cid)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.blocked(), timeout=WAIT)
+    dialog.ok_buttons[0].click()
+    assert dialog.job.running  # its result comes through the event loop, not yet run
+    window.close()
+    assert window.isVisible()  # not cut off halfway
+    box = window.findChild(QMessageBox, "closeWaits")
+    assert box is not None and "finished or rolled back" in box.text()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
+    after = _inspect(docker, dialog.container.name)  # type: ignore[union-attr]
+    assert after["Id"] != cid and any(m.get("Name") == vol for m in after["Mounts"])

@@ -33,7 +33,7 @@ def test_flag_sections_are_generic_over_flag_like_rows(qtbot: QtBot) -> None:
     assert problems == [] and got.user == "nobody" and got.read_only
 
     # Several values are shell words; a bad one says so next to its field.
-    expose = sections.fields["--expose"]
+    expose = sections.field("--expose")
     with qtbot.waitSignal(sections.changed):
         expose.editor.textEdited.emit("x")  # type: ignore[attr-defined]
     expose.editor.setText("80 9000-9001")  # type: ignore[attr-defined]

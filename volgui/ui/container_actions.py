@@ -44,6 +44,7 @@ class ContainerActions:
         self.window = window
         self.engine = window.engine
         self.dialog: RunDialog | None = None  # the last one opened (tests, bench)
+        self._names: tuple[object, list[str]] = (None, [])  # (snapshot, its named volumes)
         self.actions: dict[str, QAction] = {}
         for key, text, slot in (
             ("start", "Start", self.start),
@@ -161,6 +162,12 @@ class ContainerActions:
 
     # -- the run dialog -------------------------------------------------------------
 
+    def _volume_names(self) -> list[str]:
+        snap = self.window.snapshot
+        if self._names[0] is not snap:  # once per snapshot, not once per drop
+            self._names = (snap, sorted(v.name for v in snap.volumes if not v.anonymous))
+        return self._names[1]
+
     def _dialog(self, container: Container | None) -> RunDialog:
         info = self.window.info
         dialog = RunDialog(
@@ -169,6 +176,7 @@ class ContainerActions:
             container,
             api_version=info.api_version if info else None,
             parent=self.window,
+            volume_names=self._volume_names(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.status.connect(lambda text: self.window.statusBar().showMessage(text, 10_000))
@@ -208,6 +216,38 @@ class ContainerActions:
 
         window.snapshot_changed.connect(try_select)
         window.refresh()
+
+    # -- closing while a change runs (DESIGN 4b) -------------------------------------
+
+    def hold_close(self) -> bool:
+        """True (and the window closes later by itself) while a dialog applies a change:
+        a recreate is not cut off halfway; it finishes, or fails and rolls back, first."""
+        busy = [d for d in self.window.findChildren(RunDialog) if d.job.running]
+        if not busy:
+            return False
+        what = ", ".join(d.windowTitle() for d in busy)
+        self.window.statusBar().showMessage(
+            f"Waiting for {what} to finish (or roll back) before closing", 0
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "volgui",
+            f"A change is under way ({what}). volgui closes as soon as it has finished "
+            "or rolled back; the old container is never left half replaced.",
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("closeWaits")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        for d in busy:
+            d.job.settled.connect(self._close_when_idle)
+        return True
+
+    def _close_when_idle(self) -> None:
+        if not any(d.job.running for d in self.window.findChildren(RunDialog)):
+            self.window.close()
 
     # -- context menu on graph nodes ---------------------------------------------------
 

@@ -957,6 +957,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.container_actions.hold_close():  # issue 12: a recreate finishes first
+            event.ignore()
+            return
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)

@@ -18,13 +18,14 @@ from volgui.ui import tasks
 
 
 class ApplyJob(QObject):
-    """Signals: ``step(str)`` per step, ``succeeded(str)`` with the container id,
-    ``failed(object)`` with the exception."""
+    """Signals: ``step(str)`` per step, ``progressed(int, int)``, ``succeeded(str)``
+    with the container id, ``failed(object)`` with the exception, ``settled()`` after."""
 
     step = Signal(str)
     progressed = Signal(int, int)  # step, total
     succeeded = Signal(str)
     failed = Signal(object)
+    settled = Signal()  # after either
 
     def __init__(self, engine: Engine, owner: QObject) -> None:
         super().__init__(owner)
@@ -63,6 +64,7 @@ class ApplyJob(QObject):
 
     def _settled(self) -> None:
         self.task = None
+        self.settled.emit()
 
 
 class ProgressPanel(QWidget):

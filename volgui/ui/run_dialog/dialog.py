@@ -12,9 +12,11 @@ line for the window's status bar.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,12 +35,22 @@ from volgui.engine.runspec import MountSpec, RunSpec
 from volgui.ui import errors, tasks
 from volgui.ui.run_dialog.apply import ApplyJob, ProgressPanel
 from volgui.ui.run_dialog.change_plan import describe, diff, plan_change
-from volgui.ui.run_dialog.form import RunForm
+from volgui.ui.run_dialog.form import Reading, RunForm
 from volgui.ui.run_dialog.preview import CommandPreview
 from volgui.ui.run_dialog.suggest import suggested_destination
 from volgui.ui.run_dialog.summary import ChangeSummary
 
 OBJECT_NAME = "runDialog"
+
+
+@contextmanager
+def quiet(obj: QObject) -> Iterator[None]:
+    """No signals from ``obj`` meanwhile (setting up: one update at the end, not one per row)."""
+    was = obj.blockSignals(True)
+    try:
+        yield
+    finally:
+        obj.blockSignals(was)
 
 
 class RunDialog(QDialog):
@@ -52,6 +64,7 @@ class RunDialog(QDialog):
         container: Container | None = None,
         api_version: str | None = None,
         parent: QWidget | None = None,
+        volume_names: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
@@ -61,6 +74,7 @@ class RunDialog(QDialog):
         self.mode = "change" if container is not None else "new"
         self.api_version = api_version
         self.plan: Any = None
+        self.reading = Reading(None, ["not filled yet"])
         self.plan_error = ""
         self._plan_gen = 0
         self.setWindowTitle(
@@ -78,7 +92,9 @@ class RunDialog(QDialog):
         self.preview.spec_edited.connect(self._line_edited)
         self.preview.parse_state.connect(lambda _m: self._update_ok())
         self.summary.gate_changed.connect(self._update_ok)
-        self.form.mounts.set_volumes(v.name for v in snapshot.volumes if not v.anonymous)
+        if volume_names is None:
+            volume_names = [v.name for v in snapshot.volumes if not v.anonymous]
+        self.form.mounts.set_volumes(volume_names)
         tasks.run(self, "Listing local images", engine.list_images).done(self._got_images)
 
     def _build(self) -> None:
@@ -130,7 +146,8 @@ class RunDialog(QDialog):
         """New mode, prefilled from ``spec`` (Duplicate…) and/or with ``volume`` to mount."""
         self.form.set_spec(spec or RunSpec(image=""))
         if volume:
-            self._add_volume(volume)
+            with quiet(self.form.mounts):
+                self._add_volume(volume)
         self._form_changed()
 
     def start_change(self, volume: str | None = None) -> None:
@@ -140,6 +157,14 @@ class RunDialog(QDialog):
         self.form.set_read_only(True)
         self.preview.set_read_only(True)
         self.form.set_spec(RunSpec(image=c.image, name=c.name))
+        with quiet(self.form.mounts):
+            self._fill_change(c, volume)
+        tasks.run(
+            self, f"Reading the settings of {c.name}", self.engine.container_spec, c.id, True
+        ).done(self._got_spec).fail(self._spec_failed)
+        self._form_changed()
+
+    def _fill_change(self, c: Container, volume: str | None) -> None:
         for m in c.mounts:
             self.form.mounts.add_mount(
                 MountSpec(
@@ -161,10 +186,6 @@ class RunDialog(QDialog):
                 self.status.emit(f"{c.name} already mounts {volume} at {have[0].destination}")
             else:
                 self._add_volume(volume)
-        tasks.run(
-            self, f"Reading the settings of {c.name}", self.engine.container_spec, c.id, True
-        ).done(self._got_spec).fail(self._spec_failed)
-        self._form_changed()
 
     def _add_volume(self, volume: str) -> None:
         dest = suggested_destination(self.snapshot, volume, self.container)
@@ -190,7 +211,7 @@ class RunDialog(QDialog):
     # -- following edits ------------------------------------------------------
 
     def _form_changed(self) -> None:
-        reading = self.form.read(self.api_version)
+        reading = self.reading = self.form.read(self.api_version)
         if reading.spec is not None:
             self.preview.show_spec(reading.spec)
         if self.mode == "change":
@@ -207,7 +228,7 @@ class RunDialog(QDialog):
     def _line_edited(self, spec: RunSpec) -> None:
         """A line that parses: the form follows (the line stays as typed)."""
         self.form.set_spec(spec)
-        self.form.read(self.api_version)
+        self.reading = self.form.read(self.api_version)
         self._update_ok()
 
     def _plan_now(self) -> None:
@@ -244,7 +265,7 @@ class RunDialog(QDialog):
         """Why OK is disabled (empty when it is not)."""
         if self.job.running:
             return ["applying…"]
-        reading = self.form.read(self.api_version)
+        reading = self.reading
         if self.mode == "change":  # the read-only settings are the engine's: only mounts count
             reasons = self.form.mounts.mounts()[1]
         else:

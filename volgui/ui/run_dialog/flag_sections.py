@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec
 from volgui.ui.run_dialog.local_flags import LOCAL_FLAGS
+from volgui.ui.run_dialog.marks import danger_text
 
 try:  # SEAM(flags): the declarative flag table, once branch `flags` is merged
     from volgui.engine.runspec.flags import FLAGS as _TABLE  # type: ignore[import-not-found]
@@ -67,7 +68,7 @@ class _Field:
             self.editor = QLineEdit(toolTip=tip, placeholderText=flag.long)
         self.editor.setObjectName("flag" + flag.long)
         self.message = QLabel(objectName="flagError" + flag.long, wordWrap=True)
-        self.message.setStyleSheet("color: palette(link-visited);")
+        danger_text(self.message)
         self.message.hide()
 
     def set_values(self, values: Sequence[str]) -> None:
@@ -104,40 +105,53 @@ class FlagSections(QWidget):
     def __init__(self, flags: Iterable[Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flagSections")
-        self.fields: dict[str, _Field] = {}
+        self.fields: dict[str, _Field] = {}  # the built ones (a section builds when it opens)
         self.sections: dict[str, tuple[QToolButton, QWidget]] = {}
+        self.groups: dict[str, list[Any]] = {}
+        self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for flag in remaining_flags() if flags is None else flags:
-            self._add(flag, layout)
+            self.groups.setdefault(flag.group, []).append(flag)
+        for group in self.groups:
+            self._section(group, layout)
         layout.addStretch(1)
 
-    def _section(self, group: str, layout: QVBoxLayout) -> QFormLayout:
-        if group not in self.sections:
-            button = QToolButton(text=group, checkable=True, objectName=f"section{group}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setArrowType(Qt.ArrowType.RightArrow)
-            button.setAutoRaise(True)
-            body = QWidget(objectName=f"sectionBody{group}")
-            QFormLayout(body).setContentsMargins(16, 0, 0, 4)
-            body.hide()
+    def _section(self, group: str, layout: QVBoxLayout) -> None:
+        button = QToolButton(text=group, checkable=True, objectName=f"section{group}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.setAutoRaise(True)
+        names = ", ".join(f.long for f in self.groups[group])
+        button.setToolTip(names)
+        body = QWidget(objectName=f"sectionBody{group}")
+        QFormLayout(body).setContentsMargins(16, 0, 0, 4)
+        body.hide()
 
-            def toggle(on: bool, button: QToolButton = button, body: QWidget = body) -> None:
-                button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-                body.setVisible(on)
+        def toggle(on: bool) -> None:
+            if on:
+                self._build(group)
+            button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+            body.setVisible(on)
 
-            button.toggled.connect(toggle)
-            layout.addWidget(button)
-            layout.addWidget(body)
-            self.sections[group] = (button, body)
+        button.toggled.connect(toggle)
+        layout.addWidget(button)
+        layout.addWidget(body)
+        self.sections[group] = (button, body)
+
+    def _build(self, group: str) -> None:
+        """Make a section's editors, the first time it is needed (opening stays quick)."""
+        flags = self.groups[group]
+        if flags[0].long in self.fields:
+            return
         form = self.sections[group][1].layout()
         assert isinstance(form, QFormLayout)
-        return form
+        for flag in flags:
+            self._add(flag, form)
 
-    def _add(self, flag: Any, layout: QVBoxLayout) -> None:
+    def _add(self, flag: Any, form: QFormLayout) -> None:
         f = _Field(flag)
         self.fields[flag.long] = f
-        form = self._section(flag.group, layout)
         box = QWidget()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -145,11 +159,19 @@ class FlagSections(QWidget):
         inner.addWidget(f.editor)
         inner.addWidget(f.message)
         form.addRow("" if flag.kind == "bool" else flag.label, box)
+        f.editor.setEnabled(not self._read_only)
         if isinstance(f.editor, QCheckBox):
             f.editor.toggled.connect(self.changed)
         else:
             assert isinstance(f.editor, QLineEdit)
             f.editor.textEdited.connect(self.changed)
+
+    def field(self, long: str) -> _Field:
+        """The editor of flag ``long`` (its section built if it was not)."""
+        for group, flags in self.groups.items():
+            if any(f.long == long for f in flags):
+                self._build(group)
+        return self.fields[long]
 
     def expand(self, group: str, on: bool = True) -> None:
         self.sections[group][0].setChecked(on)
@@ -163,12 +185,17 @@ class FlagSections(QWidget):
             self.blockSignals(False)
 
     def _fill(self, spec: RunSpec) -> None:
-        for f in self.fields.values():
-            values = f.flag.values(spec)
-            f.set_values(values)
-            f.show_error("")
-            if values:
-                self.expand(f.flag.group)
+        for group, flags in self.groups.items():
+            values = {f.long: f.values(spec) for f in flags}
+            built = flags[0].long in self.fields
+            if not built and not any(values.values()):
+                continue  # nothing to show there: it stays unbuilt, and closed
+            self._build(group)
+            for long, v in values.items():
+                self.fields[long].set_values(v)
+                self.fields[long].show_error("")
+            if any(values.values()):
+                self.expand(group)
 
     def apply(self, spec: RunSpec, api_version: str | None = None) -> tuple[RunSpec, list[str]]:
         """``spec`` with every section's values; the messages of the fields that refuse."""
@@ -193,5 +220,6 @@ class FlagSections(QWidget):
         return spec, problems
 
     def set_read_only(self, on: bool) -> None:
+        self._read_only = on
         for f in self.fields.values():
             f.editor.setEnabled(not on)

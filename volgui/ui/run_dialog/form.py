@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec
 from volgui.engine.validate import check_name
-from volgui.ui import colours
 from volgui.ui.run_dialog.flag_sections import FlagSections
 from volgui.ui.run_dialog.kv_rows import KeyValueRows
+from volgui.ui.run_dialog.marks import danger_text
 from volgui.ui.run_dialog.mounts_table import MountsTable
 
 RESTARTS = ("", "no", "always", "unless-stopped", "on-failure")
@@ -59,6 +59,10 @@ class RunForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.image = QComboBox(objectName="runImage", editable=True)
         self.image.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.image.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.image.setMinimumContentsLength(20)
         self.image.lineEdit().setPlaceholderText("image, e.g. postgres:16")
         self.name = QLineEdit(objectName="runName", placeholderText="a name (optional)")
         self.command = QLineEdit(objectName="runCommand", placeholderText="the image's command")
@@ -115,7 +119,7 @@ class RunForm(QWidget):
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(objectName=f"error_{key}", wordWrap=True)
-        label.setStyleSheet(f"color: {colours.danger(self.palette()).name()};")
+        danger_text(label)
         label.hide()
         self.errors[key] = label
         return label

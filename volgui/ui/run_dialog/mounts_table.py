@@ -13,18 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
+    QLabel,
     QLineEdit,
-    QTableWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,9 +32,10 @@ from volgui.engine.errors import InvalidInput
 from volgui.engine.model import Mount, MountType
 from volgui.engine.runspec import MountSpec
 from volgui.ui import colours
+from volgui.ui.run_dialog.marks import mark_bad
 
-TYPE, SOURCE, DEST, RO, REMOVE = range(5)
 TYPES: tuple[MountType, ...] = ("volume", "bind", "tmpfs")
+_NO_ITEMS = QStringListModel()  # a bind or tmpfs row offers no list
 
 
 def reparse(m: MountSpec) -> MountSpec:
@@ -56,6 +57,7 @@ def reparse(m: MountSpec) -> MountSpec:
 
 @dataclass
 class _Row:
+    box: QWidget
     kind: QComboBox
     source: QComboBox
     browse: QToolButton
@@ -66,41 +68,56 @@ class _Row:
     fixed: bool  # change mode: a mount the container has; only remove / read-only
 
 
-class MountsTable(QTableWidget):
-    """Signals: ``changed()`` after any edit, add or removal."""
+_TYPE_WIDTH, _RO_WIDTH, _REMOVE_WIDTH = 90, 70, 28
+
+
+class MountsTable(QFrame):
+    """Signals: ``changed()`` after any edit, add or removal.
+
+    Rows of plain widgets in a box layout, not an item view with cell widgets:
+    a drop opens the dialog, and cell widgets cost milliseconds each.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(parent)
         self.setObjectName("mountsTable")
-        self.setHorizontalHeaderLabels(["Type", "Source", "Destination", "Read-only", ""])
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DEST, QHeaderView.ResizeMode.Stretch)
-        for col in (TYPE, RO, REMOVE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().hide()
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setMinimumHeight(110)
-        self.volumes: list[str] = []
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.volumes = QStringListModel(self)  # one list for every volume row's chooser
         self.rows: list[_Row] = []
         self.highlighted: int | None = None
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(4, 4, 4, 4)
+        self.box.setSpacing(2)
+        header = QHBoxLayout()
+        for text, width in (
+            ("Type", _TYPE_WIDTH),
+            ("Source", 0),
+            ("Destination", 0),
+            ("Read-only", _RO_WIDTH),
+            ("", _REMOVE_WIDTH),
+        ):
+            label = QLabel(f"<b>{text}</b>")
+            if width:
+                label.setFixedWidth(width)
+                header.addWidget(label)
+            else:
+                header.addWidget(label, 1)
+        self.box.addLayout(header)
+        self.empty = QLabel("No mounts", objectName="noMounts")
+        self.empty.setEnabled(False)
+        self.box.addWidget(self.empty)
 
     # -- building rows ------------------------------------------------------
 
     def set_volumes(self, names: Iterable[str]) -> None:
-        self.volumes = sorted(names)
-        for row in self.rows:
-            if row.kind.currentText() == "volume":
-                self._fill_sources(row)
+        self.volumes.setStringList(sorted(names))
 
     def _fill_sources(self, row: _Row) -> None:
         text = row.source.currentText()
         row.source.blockSignals(True)
-        row.source.clear()
-        if row.kind.currentText() == "volume":
-            row.source.addItems(self.volumes)
+        row.source.setModel(self.volumes if row.kind.currentText() == "volume" else _NO_ITEMS)
         row.source.setEditText(text)
         row.source.blockSignals(False)
 
@@ -108,17 +125,25 @@ class MountsTable(QTableWidget):
         self, spec: MountSpec | None = None, fixed: bool = False, highlight: bool = False
     ) -> int:
         """Append a row (empty when ``spec`` is None); return its index."""
-        r = self.rowCount()
-        self.insertRow(r)
+        box = QWidget(objectName="mountRow")
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
         kind = QComboBox(objectName="mountType")
         kind.addItems(TYPES)
+        kind.setFixedWidth(_TYPE_WIDTH)
         source = QComboBox(objectName="mountSource", editable=True)
         source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Not sized to its items: measuring 2,000 volume names would hold up the dialog.
+        source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        source.setMinimumContentsLength(12)
         browse = QToolButton(text="…", objectName="mountBrowse", toolTip="Choose a host folder")
         destination = QLineEdit(objectName="mountDestination", placeholderText="/path/in/container")
         read_only = QCheckBox(objectName="mountReadOnly")
+        read_only.setFixedWidth(_RO_WIDTH)
         remove = QToolButton(text="✕", objectName="mountRemove", toolTip="Remove this mount")
-        row = _Row(kind, source, browse, destination, read_only, remove, spec, fixed)
+        remove.setFixedWidth(_REMOVE_WIDTH)
+        row = _Row(box, kind, source, browse, destination, read_only, remove, spec, fixed)
         self.rows.append(row)
         if spec is not None:
             kind.setCurrentText(spec.type)
@@ -126,19 +151,14 @@ class MountsTable(QTableWidget):
             destination.setText(spec.destination)
             read_only.setChecked(spec.read_only)
         self._fill_sources(row)
-        cell = QWidget()
-        line = QHBoxLayout(cell)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(2)
+        line.addWidget(kind)
         line.addWidget(source, 1)
         line.addWidget(browse)
-        centred = QWidget()
-        box = QHBoxLayout(centred)
-        box.setContentsMargins(6, 0, 6, 0)
-        box.addWidget(read_only, 0, Qt.AlignmentFlag.AlignCenter)
-        for col, widget in ((TYPE, kind), (SOURCE, cell), (DEST, destination), (RO, centred)):
-            self.setCellWidget(r, col, widget)
-        self.setCellWidget(r, REMOVE, remove)
+        line.addWidget(destination, 1)
+        line.addWidget(read_only)
+        line.addWidget(remove)
+        self.box.addWidget(box)
+        self.empty.hide()
         kind.currentTextChanged.connect(lambda _t, row=row: self._kind_changed(row))
         source.editTextChanged.connect(lambda _t: self.changed.emit())
         destination.textEdited.connect(lambda _t: self.changed.emit())
@@ -146,6 +166,7 @@ class MountsTable(QTableWidget):
         remove.clicked.connect(lambda _c=False, row=row: self.remove_row(self.rows.index(row)))
         browse.clicked.connect(lambda _c=False, row=row: self._choose_folder(row))
         self._update_enabled(row)
+        r = len(self.rows) - 1
         if highlight:
             self.highlight(r)
         self.changed.emit()
@@ -175,8 +196,10 @@ class MountsTable(QTableWidget):
         dialog.open()
 
     def remove_row(self, index: int) -> None:
-        self.rows.pop(index)
-        self.removeRow(index)
+        row = self.rows.pop(index)
+        row.box.hide()
+        row.box.deleteLater()
+        self.empty.setVisible(not self.rows)
         if self.highlighted is not None:
             if self.highlighted == index:
                 self.highlighted = None
@@ -185,8 +208,8 @@ class MountsTable(QTableWidget):
         self.changed.emit()
 
     def set_mounts(self, specs: Sequence[MountSpec]) -> None:
-        self.setRowCount(0)
-        self.rows.clear()
+        while self.rows:
+            self.remove_row(len(self.rows) - 1)
         self.highlighted = None
         for spec in specs:
             self.add_mount(spec)
@@ -233,12 +256,11 @@ class MountsTable(QTableWidget):
             try:
                 good.append(reparse(self._spec(row)))
                 row.destination.setToolTip("")
-                row.destination.setStyleSheet("")
+                mark_bad(row.destination, False)
             except InvalidInput as e:
                 problems.append(f"mount {n}: {e}")
                 row.destination.setToolTip(str(e))
-                red = colours.danger(self.palette()).name()
-                row.destination.setStyleSheet(f"border: 1px solid {red};")
+                mark_bad(row.destination, True)
         return good, problems
 
     def engine_mounts(self) -> list[Mount]:

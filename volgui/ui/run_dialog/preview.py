@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.compose import to_compose
 from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec, parse_command
-from volgui.ui import colours
+from volgui.ui.run_dialog.marks import danger_text
 
 
 class CommandPreview(QWidget):
@@ -48,7 +48,7 @@ class CommandPreview(QWidget):
         self.pages.addWidget(self.editor)
         self.pages.addWidget(self.compose)
         self.message = QLabel(objectName="commandError", wordWrap=True)
-        self.message.setStyleSheet(f"color: {colours.danger(self.palette()).name()};")
+        danger_text(self.message)
         self.message.hide()
         self.copy_button = QPushButton("Copy", objectName="copyCommand")
         self.copy_button.setToolTip("Copy the docker run line (or the compose YAML shown)")

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from volgui.ui import colours
 
@@ -17,6 +17,7 @@ class ChangeSummary(QWidget):
     """Signals: ``gate_changed()`` when the discard box is ticked or unticked."""
 
     gate_changed = Signal()
+    SHOWN = 15  # changed paths listed; the rest counted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,8 +28,8 @@ class ChangeSummary(QWidget):
         self.notes.hide()
         self.layer = QGroupBox("Files written inside the container", objectName="layerWarning")
         self.layer_text = QLabel(wordWrap=True)
-        self.paths = QPlainTextEdit(objectName="layerChanges", readOnly=True)
-        self.paths.setMaximumHeight(90)
+        self.paths = QLabel(objectName="layerChanges", wordWrap=False)
+        self.paths.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.discard = QCheckBox("Discard these changes", objectName="discardChanges")
         self.discard.setToolTip(
             "Replacing the container throws away what it wrote outside its volumes"
@@ -77,7 +78,10 @@ class ChangeSummary(QWidget):
             f"The container changed {n} path{'s' if n != 1 else ''} in its own layer, "
             "outside any volume. The new container starts without them."
         )
-        self.paths.setPlainText("\n".join(self.changes))
+        shown = list(self.changes[: self.SHOWN])
+        if n > self.SHOWN:
+            shown.append(f"… and {n - self.SHOWN} more")
+        self.paths.setText("\n".join(shown))
 
     def blocked(self) -> str:
         """Why OK must wait ("" when it need not)."""

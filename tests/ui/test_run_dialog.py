@@ -366,3 +366,29 @@ def test_closing_the_window_during_a_recreate_waits_for_it(
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
     after = _inspect(docker, dialog.container.name)  # type: ignore[union-attr]
     assert after["Id"] != cid and any(m.get("Name") == vol for m in after["Mounts"])
+
+
+def test_a_drop_on_empty_graph_space_opens_new_mode_and_a_volume_node_takes_none(
+    window: MainWindow, docker: Docker, unique: Unique, qtbot: QtBot
+) -> None:
+    vol = unique("bare")
+    docker("volume", "create", vol)
+    graph = window.graph
+    qtbot.waitUntil(lambda: f"volume:{vol}" in graph.nodes and not graph.busy(), timeout=WAIT)
+    # A volume node is no drop target: refused, no dialog.
+    assert not drag_onto(graph, volume_mime(vol), center_of(graph, f"volume:{vol}"))
+    assert window.container_actions.dialog is None
+    rect = graph.viewport().rect()
+    empty = next(
+        QPoint(x, y)
+        for y in range(rect.bottom() - 5, 0, -15)
+        for x in range(5, rect.right(), 15)
+        if graph.itemAt(QPoint(x, y)) is None
+    )
+    assert drag_onto(graph, volume_mime(vol), empty)
+    dialog = window.container_actions.dialog
+    assert dialog is not None and dialog.mode == "new" and dialog.isVisible()
+    rows = dialog.form.mounts
+    assert rows.highlighted is not None
+    assert rows.rows[rows.highlighted].source.currentText() == vol
+    dialog.reject()

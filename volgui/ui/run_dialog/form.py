@@ -183,6 +183,8 @@ class RunForm(QWidget):
             w.setEnabled(not on)
         for w in (self.name, self.command, self.ports):
             w.setReadOnly(on)
+            if on:
+                w.setPlaceholderText("")  # an example there would read as a setting
         for t in (self.env, self.labels):
             t.setEnabled(not on)
         self.sections.set_read_only(on)

@@ -39,7 +39,7 @@ class CommandPreview(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.editor = QPlainTextEdit(objectName="commandPreview")
         self.editor.setFont(mono)
-        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.editor.setPlaceholderText("docker run … (paste a line: the form follows)")
         self.editor.setToolTip("The docker run line of the form; edit or paste one here")
         self.compose = QPlainTextEdit(objectName="composePreview", readOnly=True)

@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Debian packages: a Docker engine for the sandbox, static busybox for the sample
 # image, Podman and an sshd for the several-engines tests (they start private
 # ones), and what PySide6's xcb and offscreen platforms need at run time.
-APT_PACKAGES := docker.io busybox-static podman openssh-server openssh-client xvfb xauth graphviz \
+APT_PACKAGES := docker.io busybox-static podman openssh-server openssh-client xvfb xauth graphviz xdotool \
 	libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 \
 	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 \

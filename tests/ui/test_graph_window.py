@@ -143,7 +143,9 @@ def test_a_volume_dropped_on_a_container_node_selects_that_container(
         assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, container_node_id(cid)))
     assert sig.args == [vol, cid]
     assert window.selected_containers() == [cid]
-    assert vol in window.statusBar().currentMessage()
+    dialog = window.container_actions.dialog  # the run dialog, in change mode (issue 12)
+    assert dialog is not None and dialog.container is not None and dialog.container.id == cid
+    dialog.reject()
 
 
 def _row_centre(window: MainWindow, container_id: str) -> QPoint:
@@ -188,32 +190,41 @@ def test_a_volume_dropped_on_a_container_row_does_what_a_drop_on_its_node_does(
     QApplication.sendEvent(vp, QDragLeaveEvent())
     assert table.drop_row is None
 
-    # Dropped on the container's row: the container is selected and the hint shown.
+    # Dropped on the container's row: the container is selected and the run dialog
+    # opens in change mode for it (issue 12).
     window.select_container(other)
     with qtbot.waitSignal(table.volume_dropped) as sig:
         assert drag_onto(table, mime, _row_centre(window, cid))
     assert sig.args == [vol, cid]
     assert window.selected_containers() == [cid]
     assert graph.selected_ids() == [container_node_id(cid)]
-    from_row = window.statusBar().currentMessage()
-    assert from_row == f"To mount {vol} on {name}: volgui mount {name} {vol}:/PATH"
+    from_row = window.container_actions.dialog
+    assert from_row is not None and from_row.container is not None
+    assert from_row.container.name == name
+    from_row.reject()
     assert table.drop_row is None  # the drop frame is gone
 
     # The same drop on the container's node ends in exactly the same state.
     window.select_container(other)
-    window.statusBar().clearMessage()
     assert drag_onto(graph, graph.volume_mime(vol), center_of(graph, container_node_id(cid)))
     assert window.selected_containers() == [cid]
-    assert window.statusBar().currentMessage() == from_row
+    from_node = window.container_actions.dialog
+    assert from_node is not from_row and from_node is not None
+    assert from_node.container == from_row.container
+    from_node.reject()
 
-    # Not a volume, or not on a row: refused, nothing happens.
+    # Not a volume: refused, nothing happens. Empty space below the rows is no
+    # container: it opens new mode (tests/ui/test_run_dialog.py), not a mount.
     with qtbot.assertNotEmitted(table.volume_dropped):
         text = QMimeData()
         text.setText(vol)
         assert not drag_onto(table, text, _row_centre(window, other))
         below = table.viewport().rect().bottomLeft() + QPoint(10, -3)
         assert not table.indexAt(below).isValid()
-        assert not drag_onto(table, mime, below)
+        assert drag_onto(table, mime, below)
+    assert window.container_actions.dialog is not None
+    assert window.container_actions.dialog.mode == "new"
+    window.container_actions.dialog.reject()
     assert window.selected_containers() == [cid]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from volgui.engine import containers as _containers
 from volgui.engine import engines as _engines
 from volgui.engine import events as _events
+from volgui.engine import images as _images
 from volgui.engine import recreate as _recreate
 from volgui.engine import runspec as _runspec
 from volgui.engine import system as _system
@@ -153,6 +154,23 @@ class Engine:
     def container_spec(self, key: str, reuse_anonymous: bool = False) -> _runspec.RunSpec:
         """The RunSpec that recreates container ``key`` (what `volgui runcmd` prints)."""
         return _containers.spec_of(self.transport, key, reuse_anonymous=reuse_anonymous)
+
+    def list_images(self) -> list[str]:
+        """The local images as ``repo:tag`` strings (the run dialog's image list)."""
+        return _images.tags(self.transport)
+
+    def start_container(self, key: str) -> None:
+        _containers.start(self.transport, key)
+
+    def stop_container(self, key: str) -> None:
+        _containers.stop(self.transport, key)
+
+    def restart_container(self, key: str) -> None:
+        _containers.restart(self.transport, key)
+
+    def remove_container(self, key: str) -> None:
+        """Remove container ``key``; its volumes stay (DESIGN rule 1)."""
+        _containers.remove(self.transport, key)
 
     # -- replacing a container (drag-to-mount) -------------------------------
 

@@ -88,3 +88,26 @@ def spec_of(t: Transport, key: str, *, reuse_anonymous: bool = False) -> RunSpec
     except NotFound:
         image = {}
     return RunSpec.from_container(raw, image, reuse_anonymous=reuse_anonymous)
+
+
+# -- the container actions of the window (start, stop, restart, remove) --------
+
+
+def start(t: Transport, key: str) -> None:
+    t.call(t.api.start, key)
+
+
+def stop(t: Transport, key: str) -> None:
+    """Stop with the container's own stop timeout and signal (no ``t`` sent)."""
+    t.call(t.api.stop, key, timeout=None)
+
+
+def restart(t: Transport, key: str) -> None:
+    """Restart with the container's own stop timeout (the SDK's restart needs a number)."""
+    own = (inspect(t, key).get("Config") or {}).get("StopTimeout")
+    t.call(t.api.restart, key, timeout=int(own) if own is not None else 10)
+
+
+def remove(t: Transport, key: str) -> None:
+    """Remove a container, stopped or not; never its volumes (DESIGN rule 1)."""
+    t.call(t.api.remove_container, key, v=False, force=True)

@@ -169,5 +169,7 @@ class ActionsMixin:
             lambda: QGuiApplication.clipboard().setText("\n".join(self.selected_containers())),
         )
         menu.addAction("Inspect", lambda: self.inspect_selected("container"))
+        menu.addSeparator()
+        self.container_actions.add_to(menu)  # start, stop, mounts…, duplicate…, remove
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.container_table.viewport().mapToGlobal(pos))

@@ -77,15 +77,10 @@ class GraphSectionMixin:
             self.inspect_selected("volume")
 
     def _volume_dropped(self, volume: str, container_id: str) -> None:
-        """A volume dropped on a container, in the graph or the container table."""
-        # Mounting needs a destination: that is the run dialog's job (its own
-        # issue). Until it lands, a drop selects the container and says how.
+        """A volume dropped on a container, in the graph or the container table:
+        the run dialog in change mode, the volume at a suggested destination."""
         self.select_container(container_id)
-        c = self.snapshot.container(container_id)
-        name = c.name if c else container_id[:12]
-        self.statusBar().showMessage(
-            f"To mount {volume} on {name}: volgui mount {name} {volume}:/PATH", 10_000
-        )
+        self.container_actions.open_change(container_id, volume)
 
     def _set_tab_order(self) -> None:
         """Tab walks the window as it reads: filter, tables, graph tools, graph, details."""

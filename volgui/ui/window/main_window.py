@@ -18,7 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from volgui.engine import Engine, EngineInfo, Snapshot
-from volgui.ui import tasks
+from volgui.ui import container_actions, tasks
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
@@ -93,6 +93,7 @@ class MainWindow(
         self._build_actions()
         self._build_data_actions()
         self._build_graph()
+        self.container_actions = container_actions.install(self)  # run dialog, drops, keys
         self._build_status_bar()
         self._restore_settings()
         self._set_tab_order()
@@ -215,6 +216,9 @@ class MainWindow(
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.container_actions.hold_close():  # a recreate finishes first (DESIGN 4b)
+            event.ignore()
+            return
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)

@@ -132,3 +132,12 @@ def test_every_package_ships() -> None:
     )
     on_disk = {_module_name(p) for p in ROOT.rglob("__init__.py") if "__pycache__" not in p.parts}
     assert on_disk - listed == set()
+
+
+def test_no_module_over_400_lines() -> None:
+    sizes = {
+        str(p.relative_to(ROOT.parent)): len(p.read_text().splitlines())
+        for p in ROOT.rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
+    assert {path: n for path, n in sizes.items() if n > MAX_LINES} == {}

@@ -559,3 +559,18 @@ def test_files_written_while_stopping_are_not_lost_silently(
     result = volgui(sandbox_address, "mount", "--discard-changes", name, f"{unique('v')}:/v")
     assert result.returncode == 0, result.stderr
     assert inspect(docker, name)["State"]["Running"] and gone(docker, old_id)
+
+
+def test_runcmd_after_a_mount_carries_no_journal_label(
+    engine: Engine, docker: Docker, simple: dict[str, str], unique: Callable[[str], str]
+) -> None:
+    """The journal labels stay on the new container (Docker cannot drop a label);
+    the run line that recreates it is the user's settings only."""
+    vol = unique("journal")
+    docker("volume", "create", vol)
+    plan = engine.plan_mount(simple["app"], Mount("", "volume", vol, "/journal"))
+    engine.apply(plan)
+    labels = inspect(docker, simple["app"])["Config"]["Labels"]
+    assert any(k.startswith("volgui.change") for k in labels)  # what recover reads
+    line = engine.container_spec(simple["app"]).to_command()
+    assert "volgui.change" not in line and f"{vol}:/journal" in line

@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from volgui.engine.errors import EngineError, InvalidInput, NotFound
+from volgui.engine.model import without_journal
 from volgui.engine.runspec import RunSpec
 from volgui.engine.transport import Transport
 
@@ -83,6 +84,9 @@ def _write_cidfile(path: str, cid: str) -> None:
 def spec_of(t: Transport, key: str, *, reuse_anonymous: bool = False) -> RunSpec:
     """The RunSpec that recreates container ``key`` (name or id)."""
     raw = inspect(t, key)
+    config = raw.get("Config") or {}
+    if config.get("Labels"):  # a recreate's journal is volgui's bookkeeping, not a --label
+        raw = {**raw, "Config": {**config, "Labels": without_journal(config["Labels"])}}
     try:
         image = t.call(t.api.inspect_image, raw.get("Image", ""))
     except NotFound:

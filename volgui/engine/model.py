@@ -41,6 +41,19 @@ def _build(cls: type[_T], **fields: Any) -> _T:
     return obj
 
 
+# A change to a container is journalled in labels under this prefix (recreate/journal.py).
+JOURNAL_LABEL = "volgui.change"
+
+
+def without_journal(labels: Mapping[str, str]) -> dict[str, str]:
+    """Labels minus a change's journal: volgui's own bookkeeping, not the user's settings."""
+    return {
+        k: v
+        for k, v in labels.items()
+        if k != JOURNAL_LABEL and not k.startswith(JOURNAL_LABEL + ".")
+    }
+
+
 def container_name(raw: Mapping[str, Any]) -> str:
     """A container's name from a list entry (``Names``) or an inspect (``Name``);
     its short id when it has none. The one place that names a raw container."""

@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from volgui.engine.model import JOURNAL_LABEL, without_journal  # noqa: F401 (re-exported)
 from volgui.engine.transport import Transport
 
-CHANGE = "volgui.change"  # the change's id
+CHANGE = JOURNAL_LABEL  # the change's id
 WHAT = "volgui.change.what"  # the change in plain words
 OLD_ID = "volgui.change.old-id"
 OLD_NAME = "volgui.change.old-name"
@@ -62,11 +63,6 @@ def labels(change: str, what: str, old_id: str, old_name: str, was_running: bool
         WAS_RUNNING: "true" if was_running else "false",
         OWNER: _me(),
     }
-
-
-def without_journal(found: Mapping[str, str]) -> dict[str, str]:
-    """Labels minus an earlier change's journal (a new change writes its own)."""
-    return {k: v for k, v in found.items() if k != CHANGE and not k.startswith(CHANGE + ".")}
 
 
 @dataclass(frozen=True)

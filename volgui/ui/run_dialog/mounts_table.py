@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.errors import InvalidInput
 from volgui.engine.model import Mount, MountType
 from volgui.engine.runspec import MountSpec
+from volgui.engine.runspec.mount_flag import parse_mount
 from volgui.ui import colours
 from volgui.ui.run_dialog.marks import mark_bad
 
@@ -43,7 +44,7 @@ def reparse(m: MountSpec) -> MountSpec:
     flag, value = m.to_args()
     read = {
         "-v": MountSpec.from_volume_flag,
-        "--mount": MountSpec.from_mount_flag,
+        "--mount": parse_mount,
         "--tmpfs": MountSpec.from_tmpfs_flag,
     }[flag]
     again = read(value)

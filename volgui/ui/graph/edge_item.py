@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.graph.model import Edge
 from volgui.ui.graph.node_item import NodeItem
 from volgui.ui.graph.theme import LOW_DETAIL, Theme, cosmetic
+from volgui.ui.graph.words import words
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -44,13 +45,13 @@ class EdgeItem(QGraphicsPathItem):
     def set_edge(self, edge: Edge, source: NodeItem, target: NodeItem, theme: Theme) -> None:
         self.edge = edge
         self.source, self.target = source, target
-        ro = " (read-only)" if edge.read_only else ""
-        self.setToolTip(
-            f"{source.node.label} → {target.node.label}:{edge.destination}{ro}\n"
-            f"{edge.mount_type} mount"
-        )
+        self.retranslate()
         self.apply_theme(theme)
         self.update_path()
+
+    def retranslate(self) -> None:
+        """The tooltip in the window's language (graph/words.py)."""
+        self.setToolTip(words.edge_tooltip(self.edge, self.source.label, self.target.label))
 
     def apply_theme(self, theme: Theme) -> None:
         kind = {"volume": "volume", "bind": "bind", "tmpfs": "tmpfs"}.get(self.edge.mount_type)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.graph.model import Node
 from volgui.ui.dnd import VOLUME_MIME, dropped_volume
 from volgui.ui.graph.theme import LOW_DETAIL, OPTIONS, cosmetic
+from volgui.ui.graph.words import words
 
 if TYPE_CHECKING:
     from volgui.ui.graph.edge_item import EdgeItem
@@ -54,12 +55,19 @@ class NodeItem(QGraphicsItem):
     def set_node(self, node: Node) -> None:
         self.node = node
         self._compute_geometry()
-        self._elided = None
-        self.setToolTip(node.tooltip or node.label)
+        self.retranslate()
         self.setAcceptDrops(node.kind == "container")
         self.setCursor(
             Qt.CursorShape.OpenHandCursor if node.is_volume else Qt.CursorShape.PointingHandCursor
         )
+        self.update()
+
+    def retranslate(self) -> None:
+        """The label and tooltip in the window's language (graph/words.py)."""
+        shown = self._graph._shown
+        self.label = words.label(self.node)
+        self._elided = None
+        self.setToolTip(words.tooltip(self.node, shown[0] if shown else None))
         self.update()
 
     # geometry: small kinds (host paths, tmpfs) are lower, centred in their row;
@@ -143,7 +151,7 @@ class NodeItem(QGraphicsItem):
                 else Qt.TextElideMode.ElideRight
             )
             metrics = QFontMetricsF(font)
-            text = QStaticText(metrics.elidedText(node.label, mode, text_rect.width()))
+            text = QStaticText(metrics.elidedText(self.label, mode, text_rect.width()))
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.prepare(QTransform(), font)  # laid out once, drawn many times
             self._elided = (font.key(), text, (text_rect.height() - metrics.height()) / 2)

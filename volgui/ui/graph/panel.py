@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,37 +31,35 @@ class MountGraphPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
 
-        def button(text: str, tip: str, slot: Callable[[], None], name: str) -> QToolButton:
+        def button(slot: Callable[[], None], name: str) -> QToolButton:
             b = QToolButton(self)
-            b.setText(text)
-            b.setToolTip(tip)
             b.setObjectName(name)
             b.clicked.connect(slot)
             bar.addWidget(b)
             return b
 
-        button("Fit", "Show the whole graph", self.graph.fit, "graphFit")
-        button("−", "Zoom out (−, or the wheel)", lambda: self.graph.zoom_by(-1), "graphZoomOut")
-        button("+", "Zoom in (+, or the wheel)", lambda: self.graph.zoom_by(1), "graphZoomIn")
+        self.fit_button = button(self.graph.fit, "graphFit")
+        self.zoom_out_button = button(lambda: self.graph.zoom_by(-1), "graphZoomOut")
+        self.zoom_in_button = button(lambda: self.graph.zoom_by(1), "graphZoomIn")
+        self.zoom_out_button.setText("−")
+        self.zoom_in_button.setText("+")
         self.search = QLineEdit(self)
         self.search.setObjectName("graphSearch")
-        self.search.setPlaceholderText("Find a node… (Enter: next)")
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._find)
         self.search.textEdited.connect(self._find_first)
         bar.addWidget(self.search, 1)
-        self.collapse = QCheckBox("Fold anonymous", self)
+        self.collapse = QCheckBox(self)
         self.collapse.setObjectName("graphCollapseAnonymous")
-        self.collapse.setToolTip('Show anonymous volumes as one "N anonymous" node')
         self.collapse.toggled.connect(self.graph.set_collapse_anonymous)
         bar.addWidget(self.collapse)
-        export = button("Export", "Save the graph as PNG or SVG", lambda: None, "graphExport")
+        self.export_button = export = button(lambda: None, "graphExport")
         menu = QMenu(export)
-        png = QAction("PNG image…", menu)
-        png.triggered.connect(lambda: self._ask_export("png"))
-        svg = QAction("SVG drawing…", menu)
-        svg.triggered.connect(lambda: self._ask_export("svg"))
-        menu.addActions([png, svg])
+        self.png_action = QAction(menu)
+        self.png_action.triggered.connect(lambda: self._ask_export("png"))
+        self.svg_action = QAction(menu)
+        self.svg_action.triggered.connect(lambda: self._ask_export("svg"))
+        menu.addActions([self.png_action, self.svg_action])
         export.setMenu(menu)
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         box = QVBoxLayout(self)
@@ -68,6 +67,25 @@ class MountGraphPanel(QWidget):
         box.setSpacing(2)
         box.addLayout(bar)
         box.addWidget(self.graph, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show the whole graph"))
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (−, or the wheel)"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (+, or the wheel)"))
+        self.search.setPlaceholderText(self.tr("Find a node… (Enter: next)"))
+        self.collapse.setText(self.tr("Fold anonymous"))
+        self.collapse.setToolTip(self.tr('Show anonymous volumes as one "N anonymous" node'))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the graph as PNG or SVG"))
+        self.png_action.setText(self.tr("PNG image…"))
+        self.svg_action.setText(self.tr("SVG drawing…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _find_first(self, text: str) -> None:
         self.graph._search = ("", -1)
@@ -77,7 +95,8 @@ class MountGraphPanel(QWidget):
         self.graph.find(self.search.text())
 
     def _ask_export(self, kind: str) -> None:
-        dialog = QFileDialog(self, f"Export the mount graph as {kind.upper()}")
+        title = self.tr("Export the mount graph as {kind}").format(kind=kind.upper())
+        dialog = QFileDialog(self, title)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
         dialog.setNameFilter(f"{kind.upper()} (*.{kind})")

@@ -27,6 +27,7 @@ from volgui.engine.model import Snapshot
 from volgui.ui.graph.edge_item import EdgeItem
 from volgui.ui.graph.node_item import NodeItem
 from volgui.ui.graph.theme import OPTIONS, cosmetic
+from volgui.ui.graph.words import words
 
 BATCH_BUDGET_S = 0.006  # one batch of scene work; the GUI thread stays responsive
 ANIMATE_AT_MOST = 40  # more moved nodes than that jump instead of gliding
@@ -274,7 +275,7 @@ class SceneSync:
                 item.setZValue(2)
                 self._scene.addItem(item)
                 self._headers[key] = item
-            item.setText(header.text)
+            item.setText(words.header(header, len(lay.unused_order)))
             item.setBrush(self._scene.theme.text)
             item.setPos(header.x, header.y)
         unused = [lay.positions[n] for n in lay.unused_order]

@@ -136,7 +136,7 @@ class MountGraph(Navigation, Export, SceneSync, QGraphicsView):
         seen = self.mapToScene(self.viewport().rect()).boundingRect().adjusted(-200, -40, 0, 0)
         self._job = tasks.run(
             self,
-            "Laying out the mount graph",
+            self.tr("Laying out the mount graph"),
             plan,
             self._snapshot,
             self.collapse_anonymous,
@@ -238,7 +238,18 @@ class MountGraph(Navigation, Export, SceneSync, QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Column titles, folded labels and tooltips in the new language."""
+        for node in self.nodes.values():
+            node.retranslate()
+        for edge in self.edges.values():
+            edge.retranslate()
+        if self.layout_result is not None:
+            self._update_headers(self.layout_result)
 
     def _focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
         if old is self or now is self:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMenu, QToolBar, QWidget
 
 from volgui.ui import icons
 from volgui.ui.table_model import ItemRole
@@ -25,7 +25,10 @@ Key = QKeySequence.StandardKey | str
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: its text, the window method it runs, its key, icon and tooltip."""
+    """One action: its text, the window method it runs, its key, icon and tooltip.
+
+    ``text`` and ``tip`` are English, marked for lupdate (context ``ActionsMixin``);
+    the window shows them translated (``_retranslate_actions``)."""
 
     name: str
     text: str
@@ -39,31 +42,50 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "refresh", "Refresh", "refresh", QKeySequence.StandardKey.Refresh, "refresh",  # F5
-        "Read everything again",
-    ),
-    ActionSpec("new", "New volume…", "new_volume", QKeySequence.StandardKey.New, "volume-new"),
-    ActionSpec(
-        "remove", "Remove", "remove_selected", QKeySequence.StandardKey.Delete, "volume-remove",
-        "Remove the selected volumes", held_by=("volume_table",),
+        "refresh", QT_TRANSLATE_NOOP("ActionsMixin", "Refresh"), "refresh",
+        QKeySequence.StandardKey.Refresh, "refresh",  # F5
+        QT_TRANSLATE_NOOP("ActionsMixin", "Read everything again"),
     ),
     ActionSpec(
-        "prune", "Prune…", "prune", "Ctrl+Shift+P", "prune",
-        "Remove volumes no container uses, after showing exactly which",
+        "new", QT_TRANSLATE_NOOP("ActionsMixin", "New volume…"), "new_volume",
+        QKeySequence.StandardKey.New, "volume-new",
     ),
     ActionSpec(
-        "sizes", "Compute sizes", "compute_sizes", "Ctrl+Shift+S", "sizes",
-        "Ask the engine how much each volume holds (walks every volume: can be slow)",
-    ),
-    ActionSpec("filter", "Filter", "focus_filter", QKeySequence.StandardKey.Find),  # Ctrl+F
-    ActionSpec("quit", "Quit", "close", QKeySequence.StandardKey.Quit),  # Ctrl+Q
-    ActionSpec(
-        "copy", "Copy name", "copy_selected", QKeySequence.StandardKey.Copy,
-        held_by=("volume_table", "container_table"),
+        "remove", QT_TRANSLATE_NOOP("ActionsMixin", "Remove"), "remove_selected",
+        QKeySequence.StandardKey.Delete, "volume-remove",
+        QT_TRANSLATE_NOOP("ActionsMixin", "Remove the selected volumes"),
+        held_by=("volume_table",),
     ),
     ActionSpec(
-        "graph", "Mount graph", "toggle_graph", "Ctrl+G", "graph",
-        "Show or hide the mount graph", checkable=True,
+        "prune", QT_TRANSLATE_NOOP("ActionsMixin", "Prune…"), "prune", "Ctrl+Shift+P", "prune",
+        QT_TRANSLATE_NOOP(
+            "ActionsMixin", "Remove volumes no container uses, after showing exactly which"
+        ),
+    ),
+    ActionSpec(
+        "sizes", QT_TRANSLATE_NOOP("ActionsMixin", "Compute sizes"), "compute_sizes",
+        "Ctrl+Shift+S", "sizes",
+        QT_TRANSLATE_NOOP(
+            "ActionsMixin",
+            "Ask the engine how much each volume holds (walks every volume: can be slow)",
+        ),
+    ),
+    ActionSpec(
+        "filter", QT_TRANSLATE_NOOP("ActionsMixin", "Filter"), "focus_filter",
+        QKeySequence.StandardKey.Find,  # Ctrl+F
+    ),
+    ActionSpec(
+        "quit", QT_TRANSLATE_NOOP("ActionsMixin", "Quit"), "close",
+        QKeySequence.StandardKey.Quit,  # Ctrl+Q
+    ),
+    ActionSpec(
+        "copy", QT_TRANSLATE_NOOP("ActionsMixin", "Copy name"), "copy_selected",
+        QKeySequence.StandardKey.Copy, held_by=("volume_table", "container_table"),
+    ),
+    ActionSpec(
+        "graph", QT_TRANSLATE_NOOP("ActionsMixin", "Mount graph"), "toggle_graph", "Ctrl+G",
+        "graph", QT_TRANSLATE_NOOP("ActionsMixin", "Show or hide the mount graph"),
+        checkable=True,
     ),
 )  # fmt: skip
 
@@ -82,16 +104,13 @@ class ActionsMixin:
 
     def _make_action(self, spec: ActionSpec) -> QAction:
         window: QWidget = self  # type: ignore[assignment]
-        action = QAction(spec.text, window)
+        action = QAction(window)
         slot = getattr(self, spec.slot)
         action.triggered.connect(lambda _checked=False: slot())
         if spec.key is not None:
             action.setShortcut(QKeySequence(spec.key))
         if spec.icon is not None:
             action.setIcon(icons.icon(spec.icon))
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        tip = spec.tip or spec.text.rstrip("…")
-        action.setToolTip(tip + (f" ({keys})" if keys else ""))
         action.setCheckable(spec.checkable)
         if spec.held_by:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -106,18 +125,16 @@ class ActionsMixin:
             setattr(self, f"{spec.name}_action", self._make_action(spec))
         self.graph_action.setChecked(True)
         self.filter_box = QLineEdit(objectName="filterBox", clearButtonEnabled=True)
-        self.filter_box.setPlaceholderText("Filter volumes and containers (Ctrl+F)")
         self.filter_box.setMaximumWidth(320)
         self.filter_box.textChanged.connect(self.set_filter)
-        self.anonymous_box = QCheckBox("Anonymous volumes", objectName="showAnonymous")
+        self.anonymous_box = QCheckBox(objectName="showAnonymous")
         self.anonymous_box.setChecked(True)
-        self.anonymous_box.setToolTip("Show volumes Docker created without a name")
         self.anonymous_box.toggled.connect(self._set_show_anonymous)
         self._build_toolbar()
         self._update_actions()
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
+        bar = self.addToolBar("")
         bar.setObjectName("mainToolBar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -128,6 +145,21 @@ class ActionsMixin:
                 bar.addWidget(getattr(self, item))
             else:
                 bar.addAction(getattr(self, f"{item}_action"))
+
+    def _retranslate_actions(self) -> None:
+        """The actions' texts and tooltips, the toolbar's words, in the window's language."""
+        for spec in ACTIONS:
+            action = getattr(self, f"{spec.name}_action")
+            text = QCoreApplication.translate("ActionsMixin", spec.text)
+            action.setText(text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = QCoreApplication.translate("ActionsMixin", spec.tip) if spec.tip else ""
+            tip = tip or text.rstrip("…")
+            action.setToolTip(tip + (f" ({keys})" if keys else ""))
+        self.filter_box.setPlaceholderText(self.tr("Filter volumes and containers (Ctrl+F)"))
+        self.anonymous_box.setText(self.tr("Anonymous volumes"))
+        self.anonymous_box.setToolTip(self.tr("Show volumes Docker created without a name"))
+        self.findChild(QToolBar, "mainToolBar").setWindowTitle(self.tr("Main toolbar"))
 
     def _update_actions(self) -> None:
         if not hasattr(self, "sizes_action"):  # selection signals during construction
@@ -151,7 +183,7 @@ class ActionsMixin:
         menu = QMenu(self)
         menu.setObjectName("volumeMenu")
         menu.addAction(self.copy_action)
-        menu.addAction("Inspect", lambda: self.inspect_selected("volume"))
+        menu.addAction(self.tr("Inspect"), lambda: self.inspect_selected("volume"))
         menu.addSeparator()
         menu.addAction(self.remove_action)
         self._add_data_actions(menu)
@@ -165,10 +197,10 @@ class ActionsMixin:
         menu.setObjectName("containerMenu")
         menu.addAction(self.copy_action)
         menu.addAction(
-            "Copy id",
+            self.tr("Copy id"),
             lambda: QGuiApplication.clipboard().setText("\n".join(self.selected_containers())),
         )
-        menu.addAction("Inspect", lambda: self.inspect_selected("container"))
+        menu.addAction(self.tr("Inspect"), lambda: self.inspect_selected("container"))
         menu.addSeparator()
         self.container_actions.add_to(menu)  # start, stop, mounts…, duplicate…, remove
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,11 +14,17 @@ class DataSectionMixin:
     def _build_details_tabs(self) -> QTabWidget:
         self.details_tabs = QTabWidget(objectName="detailsTabs")
         self.details_tabs.tabBar().setObjectName("detailsTabBar")
-        self.details_tabs.addTab(self.details, "Details")
+        self.details_tabs.addTab(self.details, "")
         self.files_tab = FilesTab(self.engine)
-        self.details_tabs.addTab(self.files_tab, "Files")
+        self.details_tabs.addTab(self.files_tab, "")
         self.details_tabs.currentChanged.connect(self._follow_files)
         return self.details_tabs
+
+    def _retranslate_data_section(self) -> None:
+        tabs = self.details_tabs
+        tabs.setTabText(tabs.indexOf(self.details), self.tr("Details"))
+        tabs.setTabText(tabs.indexOf(self.files_tab), self.tr("Files"))
+        self.data_actions.retranslate()
 
     def _build_data_actions(self) -> None:
         """After the tables exist: the menu, toolbar and the Files tab's selection."""

@@ -26,9 +26,10 @@ class FilterMixin:
     def _update_titles(self) -> None:
         muted = colours.muted(self.palette()).name()
         for label, title, table in (
-            (self.volumes_title, "Volumes", self.volume_table),
-            (self.containers_title, "Containers", self.container_table),
+            (self.volumes_title, self.tr("Volumes"), self.volume_table),
+            (self.containers_title, self.tr("Containers"), self.container_table),
         ):
             total, shown = table.source.rowCount(), table.proxy.rowCount()
-            count = f"{total}" if shown == total else f"{shown} of {total} shown"
+            count = f"{total}" if shown == total else self.tr("{shown} of {total} shown")
+            count = count.format(shown=shown, total=total)
             label.setText(f"<b>{title}</b> <span style='color:{muted}'>({count})</span>")

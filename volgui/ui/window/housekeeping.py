@@ -18,20 +18,6 @@ from volgui.ui.prune_dialog import PruneDialog
 from volgui.ui.volume_dialog import VolumeDialog
 
 
-def _removal_question(names: list[str], in_use: list[str]) -> tuple[str, str]:
-    """The confirmation's text and informative text: what goes, and what will not."""
-    listed = "\n".join(f"• {n}" for n in names[:20])
-    if len(names) > 20:
-        listed += f"\n… and {len(names) - 20} more"
-    what = f"volume {names[0]}" if len(names) == 1 else f"these {len(names)} volumes"
-    if in_use:
-        listed += (
-            "\n\nThe engine refuses to remove a volume while any container, even a "
-            "stopped one, uses it:\n" + "\n".join(in_use)
-        )
-    return f"Remove {what} and all the data in it?", listed
-
-
 class HousekeepingMixin:
     """New / remove / prune / sizes / inspect, each off the GUI thread."""
 
@@ -42,7 +28,9 @@ class HousekeepingMixin:
         dialog = VolumeDialog(self.engine, [v.name for v in self.snapshot.volumes], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(
-            lambda v: self._after_change(f"Created volume {v.name}", [v.name], select=v.name)
+            lambda v: self._after_change(
+                self.tr("Created volume {name}").format(name=v.name), [v.name], select=v.name
+            )
         )
         dialog.open()
         return dialog
@@ -56,12 +44,17 @@ class HousekeepingMixin:
         for name in names:
             users = [c.name for c in self.snapshot.users_of(name)]
             if users:
-                in_use.append(f"• {name} is in use by {', '.join(users)}")
-        text, informative = _removal_question(names, in_use)
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove volumes", text, parent=self)
+                in_use.append(
+                    self.tr("• {name} is in use by {users}").format(
+                        name=name, users=", ".join(users)
+                    )
+                )
+        text, informative = self._removal_question(names, in_use)
+        title = self.tr("Remove volumes")
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         box.setObjectName("confirmRemove")
         box.setInformativeText(informative)
-        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -74,10 +67,29 @@ class HousekeepingMixin:
         box.open()
         return box
 
+    def _removal_question(self, names: list[str], in_use: list[str]) -> tuple[str, str]:
+        """The confirmation's text and informative text: what goes, and what will not."""
+        listed = "\n".join(f"• {n}" for n in names[:20])
+        if len(names) > 20:
+            listed += "\n" + self.tr("… and {n} more").format(n=len(names) - 20)
+        if in_use:
+            listed += "\n\n" + self.tr(
+                "The engine refuses to remove a volume while any container, even a "
+                "stopped one, uses it:"
+            )
+            listed += "\n" + "\n".join(in_use)
+        if len(names) == 1:
+            text = self.tr("Remove volume {name} and all the data in it?").format(name=names[0])
+        else:
+            text = self.tr("Remove these %n volume(s) and all the data in them?", "", len(names))
+        return text, listed
+
     def _remove(self, names: list[str]) -> None:
         for name in names:
-            tasks.run(self, f"Removing volume {name}", self.engine.remove_volume, name).done(
-                lambda _r, name=name: self._after_change(f"Removed volume {name}", [name])
+            what = self.tr("Removing volume {name}").format(name=name)
+            done = self.tr("Removed volume {name}").format(name=name)
+            tasks.run(self, what, self.engine.remove_volume, name).done(
+                lambda _r, name=name, done=done: self._after_change(done, [name])
             )
 
     def prune(self) -> PruneDialog:
@@ -89,11 +101,12 @@ class HousekeepingMixin:
         return dialog
 
     def _pruned(self, result: PruneResult) -> None:
-        message = f"Pruned {len(result.removed)} volume(s)"
+        message = self.tr("Pruned %n volume(s)", "", len(result.removed))
         if result.kept:
             kept = "; ".join(f"{n}: {why}" for n, why in sorted(result.kept.items()))
-            message += f"; kept {len(result.kept)}: {kept}"
-            box = QMessageBox(QMessageBox.Icon.Information, "Prune", message, parent=self)
+            message += "; " + self.tr("kept {n}: {kept}").format(n=len(result.kept), kept=kept)
+            title = self.tr("Prune")
+            box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=self)
             box.setObjectName("pruneReport")
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -119,7 +132,7 @@ class HousekeepingMixin:
         if self._sizes_task is not None or not self.engine_up:
             return
         self._sizes_task = (
-            tasks.run(self, "Computing volume sizes", self.engine.volume_sizes)
+            tasks.run(self, self.tr("Computing volume sizes"), self.engine.volume_sizes)
             .done(self._on_sizes)
             .always(self._sizes_settled)
         )
@@ -135,7 +148,8 @@ class HousekeepingMixin:
         self.volume_model.set_sizes(sizes)
         self._update_details()
         total = sum(s for s in sizes.values() if s > 0)
-        self.statusBar().showMessage(f"Sizes computed: {fmt.size(total)} in all", 8000)
+        message = self.tr("Sizes computed: {size} in all").format(size=fmt.size(total))
+        self.statusBar().showMessage(message, 8000)
 
     def _sizes_settled(self) -> None:
         self._sizes_task = None
@@ -147,10 +161,10 @@ class HousekeepingMixin:
         """Open the raw inspect JSON of the current volume or container."""
         if kind == "volume":
             keys = self.selected_volumes()
-            fn, title = self.engine.inspect_volume, "Volume"
+            fn, title = self.engine.inspect_volume, self.tr("Volume {name}")
         else:
             keys = self.selected_containers()
-            fn, title = self.engine.inspect_container, "Container"
+            fn, title = self.engine.inspect_container, self.tr("Container {name}")
         if not keys:
             return None
         if kind == "volume":
@@ -159,8 +173,13 @@ class HousekeepingMixin:
         else:
             c = self.snapshot.container(keys[-1])
             label = c.name if c else keys[-1][:12]
-        dialog = InspectDialog(f"{title} {label}", self)
+        dialog = InspectDialog(title.format(name=label), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        tasks.run(dialog, f"Inspecting {kind} {label}", fn, keys[-1]).done(dialog.set_data)
+        what = (
+            self.tr("Inspecting volume {name}")
+            if kind == "volume"
+            else self.tr("Inspecting container {name}")
+        ).format(name=label)
+        tasks.run(dialog, what, fn, keys[-1]).done(dialog.set_data)
         dialog.show()
         return dialog

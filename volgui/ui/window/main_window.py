@@ -29,6 +29,7 @@ from volgui.ui.window.data_section import DataSectionMixin
 from volgui.ui.window.filtering import FilterMixin
 from volgui.ui.window.graph_section import GraphSectionMixin
 from volgui.ui.window.housekeeping import HousekeepingMixin
+from volgui.ui.window.language import LanguageMixin
 from volgui.ui.window.refresh import RefreshMixin
 from volgui.ui.window.selection import SelectionMixin
 from volgui.ui.window.status_bar import StatusBarMixin
@@ -53,6 +54,7 @@ class MainWindow(
     StatusBarMixin,
     GraphSectionMixin,
     DataSectionMixin,
+    LanguageMixin,
     QMainWindow,
 ):
     """The application window.
@@ -88,15 +90,16 @@ class MainWindow(
         self._filled = False
         self._closed = False
 
-        self.setWindowTitle(f"volgui — {engine.address}")
         self._build_widgets()
         self._build_actions()
+        self._build_view_menu()
         self._build_data_actions()
         self._build_graph()
         self.container_actions = container_actions.install(self)  # run dialog, drops, keys
         self._build_status_bar()
         self._restore_settings()
         self._set_tab_order()
+        self._retranslate()
         self.volume_table.setFocus()
         self._clock = QTimer(self, interval=30_000)
         self._clock.timeout.connect(self._update_status)
@@ -112,8 +115,8 @@ class MainWindow(
         self.banner = EngineBanner()
         self.banner.retry_now.connect(self.refresh)
 
-        self.volumes_title = QLabel("<b>Volumes</b>", objectName="volumesTitle")
-        self.containers_title = QLabel("<b>Containers</b>", objectName="containersTitle")
+        self.volumes_title = QLabel(objectName="volumesTitle")
+        self.containers_title = QLabel(objectName="containersTitle")
         self.tables = QSplitter(Qt.Orientation.Vertical, objectName="tablesSplitter")
         self.tables.addWidget(_titled(self.volumes_title, self.volume_table))
         self.tables.addWidget(_titled(self.containers_title, self.container_table))
@@ -213,6 +216,8 @@ class MainWindow(
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "refreshed_label"):
             self._update_titles()  # their counts are written in a palette-derived grey
             self._update_status()
+        elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "refreshed_label"):
+            self._retranslate()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -125,7 +125,7 @@ class RefreshMixin:
         self._refresh = (
             tasks.run(
                 self,
-                "Refreshing",
+                self.tr("Refreshing"),
                 fetch_and_plan,
                 self.engine,
                 self.snapshot,
@@ -212,7 +212,7 @@ class RefreshMixin:
         if isinstance(exc, EngineUnavailable):
             self._set_engine_up(False, exc)
         else:
-            errors.show(self, exc, "Refreshing")
+            errors.show(self, exc, self.tr("Refreshing"))
 
     # -- the engine going away and coming back -----------------------------
 

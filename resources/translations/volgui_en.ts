@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>FilesTab</name>
+    <message numerus="yes">
+        <source>Upload %n file(s) ({names}) into {folder} of volume {volume}? Files of the same names there are replaced.</source>
+        <translation>
+            <numerusform>Upload %n file ({names}) into {folder} of volume {volume}? A file of the same name there is replaced.</numerusform>
+            <numerusform>Upload %n files ({names}) into {folder} of volume {volume}? Files of the same names there are replaced.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message numerus="yes">
         <source>%n year(s) ago</source>
@@ -71,6 +81,40 @@
     </message>
 </context>
 <context>
+    <name>GraphWords</name>
+    <message numerus="yes">
+        <source>%n anonymous volume(s):</source>
+        <translation>
+            <numerusform>%n anonymous volume:</numerusform>
+            <numerusform>%n anonymous volumes:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anonymous volume(s) no container mounts:</source>
+        <translation>
+            <numerusform>%n anonymous volume no container mounts:</numerusform>
+            <numerusform>%n anonymous volumes no container mounts:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HousekeepingMixin</name>
+    <message numerus="yes">
+        <source>Remove these %n volume(s) and all the data in them?</source>
+        <translation>
+            <numerusform>Remove this %n volume and all the data in it?</numerusform>
+            <numerusform>Remove these %n volumes and all the data in them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruned %n volume(s)</source>
+        <translation>
+            <numerusform>Pruned %n volume</numerusform>
+            <numerusform>Pruned %n volumes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PruneDialog</name>
     <message numerus="yes">
         <source>Removing %n volume(s)…</source>
@@ -91,6 +135,16 @@
         <translation>
             <numerusform>These %n unused anonymous volume will be removed with their data.</numerusform>
             <numerusform>These %n unused anonymous volumes will be removed with their data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
+    <message numerus="yes">
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>%n task running</numerusform>
+            <numerusform>%n tasks running</numerusform>
         </translation>
     </message>
 </context>

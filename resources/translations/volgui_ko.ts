@@ -2,6 +2,184 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ActionsMixin</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Read everything again</source>
+        <translation>모두 다시 읽기</translation>
+    </message>
+    <message>
+        <source>New volume…</source>
+        <translation>새 볼륨…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove the selected volumes</source>
+        <translation>선택한 볼륨 삭제</translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation>정리…</translation>
+    </message>
+    <message>
+        <source>Remove volumes no container uses, after showing exactly which</source>
+        <translation>어떤 컨테이너도 사용하지 않는 볼륨을, 어느 것인지 먼저 보여 준 뒤 삭제</translation>
+    </message>
+    <message>
+        <source>Compute sizes</source>
+        <translation>크기 계산</translation>
+    </message>
+    <message>
+        <source>Ask the engine how much each volume holds (walks every volume: can be slow)</source>
+        <translation>볼륨마다 얼마나 차지하는지 엔진에 묻기 (모든 볼륨을 훑으므로 느릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>이름 복사</translation>
+    </message>
+    <message>
+        <source>Mount graph</source>
+        <translation>마운트 그래프</translation>
+    </message>
+    <message>
+        <source>Show or hide the mount graph</source>
+        <translation>마운트 그래프 보이기/숨기기</translation>
+    </message>
+    <message>
+        <source>Filter volumes and containers (Ctrl+F)</source>
+        <translation>볼륨과 컨테이너 필터 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Anonymous volumes</source>
+        <translation>익명 볼륨</translation>
+    </message>
+    <message>
+        <source>Show volumes Docker created without a name</source>
+        <translation>도커가 이름 없이 만든 볼륨 보이기</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>ID 복사</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerActions</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>재시작</translation>
+    </message>
+    <message>
+        <source>Copy docker run command</source>
+        <translation>docker run 명령 복사</translation>
+    </message>
+    <message>
+        <source>Mounts…</source>
+        <translation>마운트…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>복제…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>New container…</source>
+        <translation>새 컨테이너…</translation>
+    </message>
+    <message>
+        <source>{what}: done</source>
+        <translation>{what}: 완료</translation>
+    </message>
+    <message>
+        <source>Starting {name}</source>
+        <translation>컨테이너 {name} 시작</translation>
+    </message>
+    <message>
+        <source>Stopping {name}</source>
+        <translation>컨테이너 {name} 중지</translation>
+    </message>
+    <message>
+        <source>Restarting {name}</source>
+        <translation>컨테이너 {name} 재시작</translation>
+    </message>
+    <message>
+        <source>Copied the docker run line of {name}</source>
+        <translation>{name}의 docker run 명령을 복사했습니다</translation>
+    </message>
+    <message>
+        <source>Reading the settings of {name}</source>
+        <translation>{name}의 설정 읽기</translation>
+    </message>
+    <message>
+        <source>Remove containers {names}?</source>
+        <translation>컨테이너 {names}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove container {names}?</source>
+        <translation>컨테이너 {names}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove containers</source>
+        <translation>컨테이너 삭제</translation>
+    </message>
+    <message>
+        <source>{names} will be stopped first.</source>
+        <translation>{names}은(는) 먼저 중지됩니다.</translation>
+    </message>
+    <message>
+        <source>The volumes stay, with their data: {names}.</source>
+        <translation>볼륨은 데이터와 함께 남습니다: {names}.</translation>
+    </message>
+    <message>
+        <source>It mounts no volume; what it wrote in its own layer is lost.</source>
+        <translation>마운트한 볼륨이 없습니다. 컨테이너 자체 레이어에 쓴 내용은 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Removing {name}</source>
+        <translation>컨테이너 {name} 삭제</translation>
+    </message>
+    <message>
+        <source>Waiting for {what} to finish (or roll back) before closing</source>
+        <translation>닫기 전에 {what}이(가) 끝나거나 되돌려지기를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>A change is under way ({what}). volgui closes as soon as it has finished or rolled back; the old container is never left half replaced.</source>
+        <translation>변경 작업이 진행 중입니다({what}). 작업이 끝나거나 되돌려지는 대로 volgui가 닫힙니다. 기존 컨테이너가 반쯤 교체된 채로 남는 일은 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ContainerModel</name>
     <message>
         <source>running</source>
@@ -54,6 +232,148 @@
     <message>
         <source>no mounts</source>
         <translation>마운트 없음</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Write the volume&apos;s files to a .tar, .tar.gz or .tar.zst</source>
+        <translation>볼륨의 파일을 .tar, .tar.gz 또는 .tar.zst로 저장</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Fill a volume from an archive</source>
+        <translation>아카이브로 볼륨 채우기</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>복제…</translation>
+    </message>
+    <message>
+        <source>Copy the volume to a new one</source>
+        <translation>볼륨을 새 볼륨으로 복사</translation>
+    </message>
+    <message>
+        <source>Empty…</source>
+        <translation>비우기…</translation>
+    </message>
+    <message>
+        <source>Remove every file in the volume</source>
+        <translation>볼륨의 모든 파일 삭제</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Rename the volume; its containers move with it</source>
+        <translation>볼륨 이름 바꾸기 (사용하는 컨테이너도 함께 옮겨 감)</translation>
+    </message>
+    <message>
+        <source>Copy to engine…</source>
+        <translation>다른 엔진으로 복사…</translation>
+    </message>
+    <message>
+        <source>Copy the volume to another Docker engine</source>
+        <translation>볼륨을 다른 도커 엔진으로 복사</translation>
+    </message>
+    <message>
+        <source>Removing leftover helper containers</source>
+        <translation>남은 도우미 컨테이너 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>데이터(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Data toolbar</source>
+        <translation>데이터 도구 모음</translation>
+    </message>
+    <message>
+        <source>Archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)</source>
+        <translation>아카이브 (*.tar *.tar.gz *.tgz *.tar.zst);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export volume {name}</source>
+        <translation>볼륨 {name} 내보내기</translation>
+    </message>
+    <message>
+        <source>Exporting volume {name}</source>
+        <translation>볼륨 {name} 내보내기</translation>
+    </message>
+    <message>
+        <source>Import into volume {name}</source>
+        <translation>볼륨 {name}(으)로 가져오기</translation>
+    </message>
+    <message>
+        <source>Import {file} into volume {name}? If the volume holds files, they are removed first.</source>
+        <translation>{file}을(를) 볼륨 {name}(으)로 가져올까요? 볼륨에 파일이 있으면 먼저 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Importing into volume {name}</source>
+        <translation>볼륨 {name}(으)로 가져오기</translation>
+    </message>
+    <message>
+        <source>Clone volume {name}</source>
+        <translation>볼륨 {name} 복제</translation>
+    </message>
+    <message>
+        <source>Name of the new volume:</source>
+        <translation>새 볼륨의 이름:</translation>
+    </message>
+    <message>
+        <source>Cloning {name} to {new}</source>
+        <translation>{name}을(를) {new}(으)로 복제</translation>
+    </message>
+    <message>
+        <source>Empty volume {name}? Every file in it is removed; containers using it keep running.</source>
+        <translation>볼륨 {name}을(를) 비울까요? 안의 모든 파일이 삭제됩니다. 이 볼륨을 사용하는 컨테이너는 계속 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Emptying volume {name}</source>
+        <translation>볼륨 {name} 비우기</translation>
+    </message>
+    <message>
+        <source>Rename volume {name}</source>
+        <translation>볼륨 {name} 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name (its containers are recreated with it, running as before):</source>
+        <translation>새 이름 (사용하는 컨테이너는 새 이름으로 다시 만들어지고, 전처럼 실행됩니다):</translation>
+    </message>
+    <message>
+        <source>Renaming {name} to {new}</source>
+        <translation>{name}의 이름을 {new}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Copy volume {name} to another engine</source>
+        <translation>볼륨 {name}을(를) 다른 엔진으로 복사</translation>
+    </message>
+    <message>
+        <source>Engine address (unix:///… or tcp://host:port):</source>
+        <translation>엔진 주소 (unix:///… 또는 tcp://host:port):</translation>
+    </message>
+    <message>
+        <source>Copying {name} to {engine}</source>
+        <translation>{name}을(를) {engine}(으)로 복사</translation>
+    </message>
+</context>
+<context>
+    <name>DataSectionMixin</name>
+    <message>
+        <source>Details</source>
+        <translation>상세 정보</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
     </message>
 </context>
 <context>
@@ -209,6 +529,183 @@
     </message>
 </context>
 <context>
+    <name>EngineDialog</name>
+    <message>
+        <source>Edit engine</source>
+        <translation>엔진 편집</translation>
+    </message>
+    <message>
+        <source>Add engine</source>
+        <translation>엔진 추가</translation>
+    </message>
+    <message>
+        <source>directory with ca.pem, cert.pem, key.pem</source>
+        <translation>ca.pem, cert.pem, key.pem이 있는 디렉터리</translation>
+    </message>
+    <message>
+        <source>Do not verify the engine&apos;s certificate</source>
+        <translation>엔진의 인증서를 검증하지 않음</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+</context>
+<context>
+    <name>EngineList</name>
+    <message>
+        <source>Add engine…</source>
+        <translation>엔진 추가…</translation>
+    </message>
+    <message>
+        <source>Edit engine…</source>
+        <translation>엔진 편집…</translation>
+    </message>
+    <message>
+        <source>Remove engine</source>
+        <translation>엔진 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>소유자</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>수정 시각</translation>
+    </message>
+    <message>
+        <source>{name} (hard link to {target})</source>
+        <translation>{name} ({target}의 하드 링크)</translation>
+    </message>
+    <message>
+        <source>Listing {path} in volume {name}</source>
+        <translation>볼륨 {name}의 {path} 목록 읽기</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <source>Select a small text file to see it here.</source>
+        <translation>작은 텍스트 파일을 선택하면 여기에 내용이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>내려받기…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>올리기…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>다시 읽기</translation>
+    </message>
+    <message>
+        <source>Files in volume &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>볼륨 &lt;b&gt;{name}&lt;/b&gt;의 파일</translation>
+    </message>
+    <message>
+        <source>Select a volume to see its files.</source>
+        <translation>볼륨을 선택하면 파일이 보입니다.</translation>
+    </message>
+    <message>
+        <source>({size} bytes: too large to preview)</source>
+        <translation>({size}바이트: 미리 보기에는 너무 큽니다)</translation>
+    </message>
+    <message>
+        <source>Reading {path}</source>
+        <translation>{path} 읽기</translation>
+    </message>
+    <message>
+        <source>(binary file, {size} bytes)</source>
+        <translation>(바이너리 파일, {size}바이트)</translation>
+    </message>
+    <message>
+        <source>Download {name} to</source>
+        <translation>{name} 내려받을 위치</translation>
+    </message>
+    <message>
+        <source>Downloading {name}</source>
+        <translation>{name} 내려받기</translation>
+    </message>
+    <message>
+        <source>Downloading {path}</source>
+        <translation>{path} 내려받기</translation>
+    </message>
+    <message>
+        <source>Upload into {folder}</source>
+        <translation>{folder}에 올리기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upload %n file(s) ({names}) into {folder} of volume {volume}? Files of the same names there are replaced.</source>
+        <translation>
+            <numerusform>파일 %n개({names})를 볼륨 {volume}의 {folder}에 올릴까요? 같은 이름의 파일이 있으면 덮어씁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading into {folder}</source>
+        <translation>{folder}에 올리기</translation>
+    </message>
+    <message>
+        <source>Delete {path} from volume {volume}? This removes the folder and everything in it.</source>
+        <translation>볼륨 {volume}에서 {path}을(를) 삭제할까요? 폴더와 그 안의 모든 것이 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete {path} from volume {volume}? This removes it.</source>
+        <translation>볼륨 {volume}에서 {path}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Deleting {path}</source>
+        <translation>{path} 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>FilterMixin</name>
+    <message>
+        <source>Volumes</source>
+        <translation>볼륨</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>{total}개 중 {shown}개 표시</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message numerus="yes">
         <source>%n year(s) ago</source>
@@ -268,6 +765,192 @@
     </message>
 </context>
 <context>
+    <name>GraphWords</name>
+    <message>
+        <source>Unused ({n})</source>
+        <translation>미사용 ({n})</translation>
+    </message>
+    <message>
+        <source>Volumes · host paths · tmpfs</source>
+        <translation>볼륨 · 호스트 경로 · tmpfs</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>{n} anonymous (unused)</source>
+        <translation>익명 {n}개 (미사용)</translation>
+    </message>
+    <message>
+        <source>{n} anonymous</source>
+        <translation>익명 {n}개</translation>
+    </message>
+    <message>
+        <source>host path {path}</source>
+        <translation>호스트 경로 {path}</translation>
+    </message>
+    <message>
+        <source>driver: {driver}</source>
+        <translation>드라이버: {driver}</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>익명</translation>
+    </message>
+    <message>
+        <source>labels: {labels}</source>
+        <translation>레이블: {labels}</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} 외 {n}개</translation>
+    </message>
+    <message>
+        <source>used by: {names}</source>
+        <translation>사용 컨테이너: {names}</translation>
+    </message>
+    <message>
+        <source>unused: no container mounts it</source>
+        <translation>미사용: 마운트한 컨테이너가 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anonymous volume(s):</source>
+        <translation>
+            <numerusform>익명 볼륨 %n개:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anonymous volume(s) no container mounts:</source>
+        <translation>
+            <numerusform>어떤 컨테이너도 마운트하지 않은 익명 볼륨 %n개:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 외 {n}개</translation>
+    </message>
+    <message>
+        <source>image: {image}</source>
+        <translation>이미지: {image}</translation>
+    </message>
+    <message>
+        <source>state: {state}</source>
+        <translation>상태: {state}</translation>
+    </message>
+    <message>
+        <source>id: {id}</source>
+        <translation>ID: {id}</translation>
+    </message>
+    <message>
+        <source>tmpfs (memory) at {destination} in {name}</source>
+        <translation>{name}의 {destination}에 있는 tmpfs(메모리)</translation>
+    </message>
+    <message>
+        <source>{mount} (read-only)</source>
+        <translation>{mount} (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>volume mount</source>
+        <translation>볼륨 마운트</translation>
+    </message>
+    <message>
+        <source>bind mount</source>
+        <translation>바인드 마운트</translation>
+    </message>
+    <message>
+        <source>tmpfs mount</source>
+        <translation>tmpfs 마운트</translation>
+    </message>
+    <message>
+        <source>{kind} mount</source>
+        <translation>{kind} 마운트</translation>
+    </message>
+</context>
+<context>
+    <name>HousekeepingMixin</name>
+    <message>
+        <source>Created volume {name}</source>
+        <translation>볼륨 {name}을(를) 생성했습니다</translation>
+    </message>
+    <message>
+        <source>• {name} is in use by {users}</source>
+        <translation>• {name}: {users}에서 사용 중</translation>
+    </message>
+    <message>
+        <source>Remove volumes</source>
+        <translation>볼륨 삭제</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… 외 {n}개</translation>
+    </message>
+    <message>
+        <source>The engine refuses to remove a volume while any container, even a stopped one, uses it:</source>
+        <translation>컨테이너가 사용하는 볼륨은, 그 컨테이너가 중지되어 있더라도, 엔진이 삭제하지 않습니다:</translation>
+    </message>
+    <message>
+        <source>Remove volume {name} and all the data in it?</source>
+        <translation>볼륨 {name}과(와) 그 안의 모든 데이터를 삭제할까요?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove these %n volume(s) and all the data in them?</source>
+        <translation>
+            <numerusform>이 볼륨 %n개와 그 안의 모든 데이터를 삭제할까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removing volume {name}</source>
+        <translation>볼륨 {name} 삭제</translation>
+    </message>
+    <message>
+        <source>Removed volume {name}</source>
+        <translation>볼륨 {name}을(를) 삭제했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruned %n volume(s)</source>
+        <translation>
+            <numerusform>볼륨 %n개를 정리했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept {n}: {kept}</source>
+        <translation>{n}개는 남김: {kept}</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>정리</translation>
+    </message>
+    <message>
+        <source>Computing volume sizes</source>
+        <translation>볼륨 크기 계산</translation>
+    </message>
+    <message>
+        <source>Sizes computed: {size} in all</source>
+        <translation>크기 계산 완료: 모두 {size}</translation>
+    </message>
+    <message>
+        <source>Volume {name}</source>
+        <translation>볼륨 {name}</translation>
+    </message>
+    <message>
+        <source>Container {name}</source>
+        <translation>컨테이너 {name}</translation>
+    </message>
+    <message>
+        <source>Inspecting volume {name}</source>
+        <translation>볼륨 {name} 조회</translation>
+    </message>
+    <message>
+        <source>Inspecting container {name}</source>
+        <translation>컨테이너 {name} 조회</translation>
+    </message>
+</context>
+<context>
     <name>InspectDialog</name>
     <message>
         <source>Loading…</source>
@@ -283,6 +966,86 @@
     <message>
         <source>System language</source>
         <translation>시스템 언어</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMixin</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>MountGraph</name>
+    <message>
+        <source>Laying out the mount graph</source>
+        <translation>마운트 그래프 배치</translation>
+    </message>
+</context>
+<context>
+    <name>MountGraphPanel</name>
+    <message>
+        <source>Fit</source>
+        <translation>맞춤</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>그래프 전체 보기</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, or the wheel)</source>
+        <translation>축소 (− 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or the wheel)</source>
+        <translation>확대 (+ 또는 마우스 휠)</translation>
+    </message>
+    <message>
+        <source>Find a node… (Enter: next)</source>
+        <translation>노드 찾기… (Enter: 다음)</translation>
+    </message>
+    <message>
+        <source>Fold anonymous</source>
+        <translation>익명 접기</translation>
+    </message>
+    <message>
+        <source>Show anonymous volumes as one &quot;N anonymous&quot; node</source>
+        <translation>익명 볼륨을 &quot;익명 N개&quot; 노드 하나로 보이기</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Save the graph as PNG or SVG</source>
+        <translation>그래프를 PNG나 SVG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG image…</source>
+        <translation>PNG 이미지…</translation>
+    </message>
+    <message>
+        <source>SVG drawing…</source>
+        <translation>SVG 그림…</translation>
+    </message>
+    <message>
+        <source>Export the mount graph as {kind}</source>
+        <translation>마운트 그래프를 {kind}로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{seconds} s left</source>
+        <translation>{seconds}초 남음</translation>
+    </message>
+    <message>
+        <source>Cancelling: taking away what was made…</source>
+        <translation>취소하는 중: 만든 것을 치우고 있습니다…</translation>
     </message>
 </context>
 <context>
@@ -358,6 +1121,101 @@ labels: {labels}</source>
     <message>
         <source>Pruning volumes</source>
         <translation>볼륨 정리</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverPrompt</name>
+    <message>
+        <source>Interrupted changes</source>
+        <translation>중단된 변경</translation>
+    </message>
+    <message>
+        <source>These container changes were cut short (volgui was closed, killed or the machine stopped). Each container is either as it was or replaced; choose for each.</source>
+        <translation>다음 컨테이너 변경이 도중에 끊겼습니다(volgui가 닫혔거나 강제 종료되었거나 컴퓨터가 멈췄습니다). 각 컨테이너는 원래 그대로이거나 교체된 상태입니다. 하나씩 고르세요.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>마무리</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>The new container takes the name (and starts if the old one ran)</source>
+        <translation>새 컨테이너가 이름을 넘겨받습니다 (기존 컨테이너가 실행 중이었으면 시작합니다)</translation>
+    </message>
+    <message>
+        <source>The old container is back under its name, running if it was</source>
+        <translation>기존 컨테이너가 원래 이름으로 돌아옵니다 (실행 중이었으면 계속 실행)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: working…</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;: 처리 중…</translation>
+    </message>
+    <message>
+        <source>Looking for interrupted changes</source>
+        <translation>중단된 변경 찾기</translation>
+    </message>
+    <message>
+        <source>a change of its mounts</source>
+        <translation>마운트 변경</translation>
+    </message>
+    <message>
+        <source>The new container took the name; it would usually be finished.</source>
+        <translation>새 컨테이너가 이름을 넘겨받았습니다. 보통은 마무리합니다.</translation>
+    </message>
+    <message>
+        <source>The new container never took the name; it would usually be rolled back.</source>
+        <translation>새 컨테이너가 이름을 넘겨받지 못했습니다. 보통은 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Recovering {name}</source>
+        <translation>{name} 복구</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshMixin</name>
+    <message>
+        <source>Refreshing</source>
+        <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
+    <message>
+        <source>Cancel sizes</source>
+        <translation>크기 계산 취소</translation>
+    </message>
+    <message>
+        <source>(sandbox engine)</source>
+        <translation>(샌드박스 엔진)</translation>
+    </message>
+    <message>
+        <source>sandbox engine</source>
+        <translation>샌드박스 엔진</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>{volumes} ({in_use} in use) · {containers}</source>
+        <translation>{volumes} ({in_use}개 사용 중) · {containers}</translation>
+    </message>
+    <message>
+        <source>refreshed {time}</source>
+        <translation>{time}에 새로 고침</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>작업 %n개 실행 중</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -36,6 +36,23 @@ CONTAINER_SHORTCUTS: dict[str, str] = {
     "new": "Ctrl+Shift+N",
 }
 
+# The actions' texts, marked for lupdate and translated when shown (retranslate).
+CONTAINER_TEXTS: dict[str, str] = {
+    "start": QT_TRANSLATE_NOOP("ContainerActions", "Start"),
+    "stop": QT_TRANSLATE_NOOP("ContainerActions", "Stop"),
+    "restart": QT_TRANSLATE_NOOP("ContainerActions", "Restart"),
+    "copy_run": QT_TRANSLATE_NOOP("ContainerActions", "Copy docker run command"),
+    "mounts": QT_TRANSLATE_NOOP("ContainerActions", "Mounts…"),
+    "duplicate": QT_TRANSLATE_NOOP("ContainerActions", "Duplicate…"),
+    "remove": QT_TRANSLATE_NOOP("ContainerActions", "Remove"),
+    "new": QT_TRANSLATE_NOOP("ContainerActions", "New container…"),
+}
+
+
+def _tr(text: str) -> str:
+    """A text marked ``QT_TRANSLATE_NOOP("ContainerActions", ...)``, translated now."""
+    return QCoreApplication.translate("ContainerActions", text)
+
 
 class ContainerActions:
     """The container actions of one window, and the run dialogs it opens."""
@@ -46,22 +63,28 @@ class ContainerActions:
         self.dialog: RunDialog | None = None  # the last one opened (tests, bench)
         self._names: tuple[object, list[str]] = (None, [])  # (snapshot, its named volumes)
         self.actions: dict[str, QAction] = {}
-        for key, text, slot in (
-            ("start", "Start", self.start),
-            ("stop", "Stop", self.stop),
-            ("restart", "Restart", self.restart),
-            ("copy_run", "Copy docker run command", self.copy_run),
-            ("mounts", "Mounts…", self.mounts),
-            ("duplicate", "Duplicate…", self.duplicate),
-            ("remove", "Remove", self.remove),
-            ("new", "New container…", lambda: self.open_new()),
+        for key, slot in (
+            ("start", self.start),
+            ("stop", self.stop),
+            ("restart", self.restart),
+            ("copy_run", self.copy_run),
+            ("mounts", self.mounts),
+            ("duplicate", self.duplicate),
+            ("remove", self.remove),
+            ("new", lambda: self.open_new()),
         ):
-            action = QAction(text, window)
+            action = QAction(window)
             action.setObjectName(f"container_{key}")
             action.setShortcut(QKeySequence(CONTAINER_SHORTCUTS[key]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _c=False, slot=slot: slot())
             self.actions[key] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The actions' texts in the window's language (the window calls this)."""
+        for key, action in self.actions.items():
+            action.setText(_tr(CONTAINER_TEXTS[key]))
 
     def add_to(self, menu: QMenu) -> None:
         for key in ("start", "stop", "restart"):
@@ -79,23 +102,33 @@ class ContainerActions:
         return [c for key in self.window.selected_containers() if (c := snap.container(key))]
 
     def _each(self, verb: str, fn: Callable[[str], Any]) -> None:
+        """``verb`` is "Starting {name}" and the like, translated by the caller."""
         for c in self._selected():
-            tasks.run(self.window, f"{verb} {c.name}", fn, c.id).done(
-                lambda _r, c=c: self._changed(f"{verb} {c.name}: done")
-            )
+            what = verb.format(name=c.name)
+            done = QCoreApplication.translate("ContainerActions", "{what}: done").format(what=what)
+            tasks.run(self.window, what, fn, c.id).done(lambda _r, done=done: self._changed(done))
 
     def _changed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
         self.window.refresh()
 
     def start(self) -> None:
-        self._each("Starting", self.engine.start_container)
+        self._each(
+            QCoreApplication.translate("ContainerActions", "Starting {name}"),
+            self.engine.start_container,
+        )
 
     def stop(self) -> None:
-        self._each("Stopping", self.engine.stop_container)
+        self._each(
+            QCoreApplication.translate("ContainerActions", "Stopping {name}"),
+            self.engine.stop_container,
+        )
 
     def restart(self) -> None:
-        self._each("Restarting", self.engine.restart_container)
+        self._each(
+            QCoreApplication.translate("ContainerActions", "Restarting {name}"),
+            self.engine.restart_container,
+        )
 
     def copy_run(self) -> None:
         chosen = self._selected()
@@ -105,11 +138,12 @@ class ContainerActions:
 
         def copied(spec: RunSpec) -> None:
             QGuiApplication.clipboard().setText(spec.to_command())
-            self.window.statusBar().showMessage(f"Copied the docker run line of {c.name}", 8000)
+            message = QCoreApplication.translate(
+                "ContainerActions", "Copied the docker run line of {name}"
+            ).format(name=c.name)
+            self.window.statusBar().showMessage(message, 8000)
 
-        tasks.run(
-            self.window, f"Reading the settings of {c.name}", self.engine.container_spec, c.id
-        ).done(copied)
+        tasks.run(self.window, self._reading(c), self.engine.container_spec, c.id).done(copied)
 
     def mounts(self) -> RunDialog | None:
         chosen = self._selected()
@@ -120,9 +154,15 @@ class ContainerActions:
         if not chosen:
             return
         c = chosen[-1]
-        tasks.run(
-            self.window, f"Reading the settings of {c.name}", self.engine.container_spec, c.id
-        ).done(lambda spec: self.open_new(spec=replace(spec, name=f"{c.name}-copy")))
+        tasks.run(self.window, self._reading(c), self.engine.container_spec, c.id).done(
+            lambda spec: self.open_new(spec=replace(spec, name=f"{c.name}-copy"))
+        )
+
+    @staticmethod
+    def _reading(c: Container) -> str:
+        return QCoreApplication.translate(
+            "ContainerActions", "Reading the settings of {name}"
+        ).format(name=c.name)
 
     def remove(self) -> QMessageBox | None:
         chosen = self._selected()
@@ -132,29 +172,50 @@ class ContainerActions:
         kept = sorted(
             {m.source for c in chosen for m in c.mounts if m.type == "volume" and m.source}
         )
+        if len(chosen) > 1:
+            question = QCoreApplication.translate("ContainerActions", "Remove containers {names}?")
+        else:
+            question = QCoreApplication.translate("ContainerActions", "Remove container {names}?")
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove containers",
-            f"Remove container{'s' if len(chosen) > 1 else ''} {names}?",
+            QCoreApplication.translate("ContainerActions", "Remove containers"),
+            question.format(names=names),
             parent=self.window,
         )
         box.setObjectName("confirmRemoveContainer")
         running = [c.name for c in chosen if c.running]
         words = []
         if running:
-            words.append(f"{', '.join(running)} will be stopped first.")
+            words.append(
+                QCoreApplication.translate(
+                    "ContainerActions", "{names} will be stopped first."
+                ).format(names=", ".join(running))
+            )
         if kept:
-            words.append(f"The volumes stay, with their data: {', '.join(kept)}.")
+            words.append(
+                QCoreApplication.translate(
+                    "ContainerActions", "The volumes stay, with their data: {names}."
+                ).format(names=", ".join(kept))
+            )
         else:
-            words.append("It mounts no volume; what it wrote in its own layer is lost.")
+            words.append(
+                QCoreApplication.translate(
+                    "ContainerActions",
+                    "It mounts no volume; what it wrote in its own layer is lost.",
+                )
+            )
         box.setInformativeText(" ".join(words))
-        yes = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        yes = box.addButton(_tr(CONTAINER_TEXTS["remove"]), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
             lambda _r: (
-                box.clickedButton() is yes and self._each("Removing", self.engine.remove_container)
+                box.clickedButton() is yes
+                and self._each(
+                    QCoreApplication.translate("ContainerActions", "Removing {name}"),
+                    self.engine.remove_container,
+                )
             )
         )
         box.open()
@@ -227,13 +288,19 @@ class ContainerActions:
             return False
         what = ", ".join(d.windowTitle() for d in busy)
         self.window.statusBar().showMessage(
-            f"Waiting for {what} to finish (or roll back) before closing", 0
+            QCoreApplication.translate(
+                "ContainerActions", "Waiting for {what} to finish (or roll back) before closing"
+            ).format(what=what),
+            0,
         )
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "volgui",
-            f"A change is under way ({what}). volgui closes as soon as it has finished "
-            "or rolled back; the old container is never left half replaced.",
+            QCoreApplication.translate(
+                "ContainerActions",
+                "A change is under way ({what}). volgui closes as soon as it has finished "
+                "or rolled back; the old container is never left half replaced.",
+            ).format(what=what),
             QMessageBox.StandardButton.Ok,
             self.window,
         )

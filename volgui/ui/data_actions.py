@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -19,7 +19,33 @@ from volgui.engine import connect
 from volgui.ui import tasks
 from volgui.ui.progress import ProgressDialog
 
-ARCHIVES = "Archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)"
+# key -> (text, tooltip): marked for lupdate, translated when shown (retranslate)
+ACTIONS = {
+    "export": (
+        QT_TRANSLATE_NOOP("DataActions", "Export…"),
+        QT_TRANSLATE_NOOP("DataActions", "Write the volume's files to a .tar, .tar.gz or .tar.zst"),
+    ),
+    "import": (
+        QT_TRANSLATE_NOOP("DataActions", "Import…"),
+        QT_TRANSLATE_NOOP("DataActions", "Fill a volume from an archive"),
+    ),
+    "clone": (
+        QT_TRANSLATE_NOOP("DataActions", "Clone…"),
+        QT_TRANSLATE_NOOP("DataActions", "Copy the volume to a new one"),
+    ),
+    "empty": (
+        QT_TRANSLATE_NOOP("DataActions", "Empty…"),
+        QT_TRANSLATE_NOOP("DataActions", "Remove every file in the volume"),
+    ),
+    "rename": (
+        QT_TRANSLATE_NOOP("DataActions", "Rename…"),
+        QT_TRANSLATE_NOOP("DataActions", "Rename the volume; its containers move with it"),
+    ),
+    "copy": (
+        QT_TRANSLATE_NOOP("DataActions", "Copy to engine…"),
+        QT_TRANSLATE_NOOP("DataActions", "Copy the volume to another Docker engine"),
+    ),
+}
 
 
 class DataActions(QObject):
@@ -27,35 +53,41 @@ class DataActions(QObject):
         super().__init__(window)
         self.window: Any = window
         self.actions: dict[str, QAction] = {}
-        for key, text, slot, tip in (
-            (
-                "export",
-                "Export…",
-                self.export,
-                "Write the volume's files to a .tar, .tar.gz or .tar.zst",
-            ),
-            ("import", "Import…", self.import_, "Fill a volume from an archive"),
-            ("clone", "Clone…", self.clone, "Copy the volume to a new one"),
-            ("empty", "Empty…", self.empty, "Remove every file in the volume"),
-            ("rename", "Rename…", self.rename, "Rename the volume; its containers move with it"),
-            ("copy", "Copy to engine…", self.copy, "Copy the volume to another Docker engine"),
-        ):
-            action = QAction(text, window)
-            action.setToolTip(tip)
+        slots = {
+            "export": self.export,
+            "import": self.import_,
+            "clone": self.clone,
+            "empty": self.empty,
+            "rename": self.rename,
+            "copy": self.copy,
+        }
+        for key, slot in slots.items():
+            action = QAction(window)
             action.setObjectName(f"data_{key}")
             action.triggered.connect(lambda _c=False, slot=slot: slot())
             self.actions[key] = action
-        menu = window.menuBar().addMenu("&Data")
+        self.menu = menu = window.menuBar().addMenu("")
         menu.setObjectName("dataMenu")
-        bar = window.addToolBar("Data")
+        self.bar = bar = window.addToolBar("")
         bar.setObjectName("dataToolBar")
         for action in self.actions.values():
             menu.addAction(action)
             bar.addAction(action)
         self.last: Any = None  # the dialog opened last (tests drive it)
         tasks.run(
-            window, "Removing leftover helper containers", window.engine.remove_helper_leftovers
+            window,
+            self.tr("Removing leftover helper containers"),
+            window.engine.remove_helper_leftovers,
         )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the window's language (the window calls this on LanguageChange)."""
+        self.menu.setTitle(self.tr("&Data"))
+        self.bar.setWindowTitle(self.tr("Data toolbar"))
+        for key, (text, tip) in ACTIONS.items():
+            self.actions[key].setText(QCoreApplication.translate("DataActions", text))
+            self.actions[key].setToolTip(QCoreApplication.translate("DataActions", tip))
 
     def add_to(self, menu: QMenu) -> None:
         menu.addSeparator()
@@ -63,6 +95,9 @@ class DataActions(QObject):
             menu.addAction(action)
 
     # -- helpers ---------------------------------------------------------------
+
+    def _archives(self) -> str:
+        return self.tr("Archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)")
 
     def _volume(self) -> str | None:
         names = self.window.selected_volumes()
@@ -112,7 +147,8 @@ class DataActions(QObject):
         volume = self._volume()
         if volume is None:
             return
-        dialog = QFileDialog(self.window, f"Export volume {volume}", f"{volume}.tar.gz", ARCHIVES)
+        title = self.tr("Export volume {name}").format(name=volume)
+        dialog = QFileDialog(self.window, title, f"{volume}.tar.gz", self._archives())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(lambda path: self.start_export(volume, path))
         dialog.open()
@@ -120,15 +156,15 @@ class DataActions(QObject):
 
     def start_export(self, volume: str, path: str) -> ProgressDialog:
         engine = self.window.engine
-        return self._run(
-            f"Exporting volume {volume}", self._size(volume), engine.export_volume, volume, path
-        )
+        title = self.tr("Exporting volume {name}").format(name=volume)
+        return self._run(title, self._size(volume), engine.export_volume, volume, path)
 
     def import_(self) -> None:
         volume = self._volume()
         if volume is None:
             return
-        dialog = QFileDialog(self.window, f"Import into volume {volume}", "", ARCHIVES)
+        title = self.tr("Import into volume {name}").format(name=volume)
+        dialog = QFileDialog(self.window, title, "", self._archives())
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self.confirm_import(volume, path))
         dialog.open()
@@ -138,11 +174,14 @@ class DataActions(QObject):
         import os
 
         total = os.path.getsize(path) if os.path.isfile(path) else None
+        question = self.tr(
+            "Import {file} into volume {name}? If the volume holds files, they are removed first."
+        ).format(file=os.path.basename(path), name=volume)
+        title = self.tr("Importing into volume {name}").format(name=volume)
         return self._confirm(
-            f"Import {os.path.basename(path)} into volume {volume}? If the volume holds files, "
-            "they are removed first.",
+            question,
             lambda: self._run(
-                f"Importing into volume {volume}",
+                title,
                 total,
                 self.window.engine.import_volume,
                 volume,
@@ -155,27 +194,28 @@ class DataActions(QObject):
         volume = self._volume()
         if volume is not None:
             self._ask_name(
-                f"Clone volume {volume}",
-                "Name of the new volume:",
+                self.tr("Clone volume {name}").format(name=volume),
+                self.tr("Name of the new volume:"),
                 f"{volume}-copy",
                 lambda name: self.start_clone(volume, name),
             )
 
     def start_clone(self, volume: str, name: str) -> ProgressDialog:
         engine = self.window.engine
-        return self._run(
-            f"Cloning {volume} to {name}", self._size(volume), engine.clone_volume, volume, name
-        )
+        title = self.tr("Cloning {name} to {new}").format(name=volume, new=name)
+        return self._run(title, self._size(volume), engine.clone_volume, volume, name)
 
     def empty(self) -> None:
         volume = self._volume()
         if volume is not None:
             self._confirm(
-                f"Empty volume {volume}? Every file in it is removed; "
-                "containers using it keep running.",
+                self.tr(
+                    "Empty volume {name}? Every file in it is removed; "
+                    "containers using it keep running."
+                ).format(name=volume),
                 lambda: tasks.run(
                     self.window,
-                    f"Emptying volume {volume}",
+                    self.tr("Emptying volume {name}").format(name=volume),
                     self.window.engine.empty_volume,
                     volume,
                 ).done(lambda _r: self.window.refresh()),
@@ -185,24 +225,23 @@ class DataActions(QObject):
         volume = self._volume()
         if volume is not None:
             self._ask_name(
-                f"Rename volume {volume}",
-                "New name (its containers are recreated with it, running as before):",
+                self.tr("Rename volume {name}").format(name=volume),
+                self.tr("New name (its containers are recreated with it, running as before):"),
                 volume,
                 lambda name: self.start_rename(volume, name),
             )
 
     def start_rename(self, volume: str, name: str) -> ProgressDialog:
         engine = self.window.engine
-        return self._run(
-            f"Renaming {volume} to {name}", self._size(volume), engine.rename_volume, volume, name
-        )
+        title = self.tr("Renaming {name} to {new}").format(name=volume, new=name)
+        return self._run(title, self._size(volume), engine.rename_volume, volume, name)
 
     def copy(self) -> None:
         volume = self._volume()
         if volume is not None:
             self._ask_name(
-                f"Copy volume {volume} to another engine",
-                "Engine address (unix:///… or tcp://host:port):",
+                self.tr("Copy volume {name} to another engine").format(name=volume),
+                self.tr("Engine address (unix:///… or tcp://host:port):"),
                 "",
                 lambda url: self.start_copy(volume, url),
             )
@@ -218,4 +257,5 @@ class DataActions(QObject):
             finally:
                 target.close()
 
-        return self._run(f"Copying {volume} to {url}", self._size(volume), copy)
+        title = self.tr("Copying {name} to {engine}").format(name=volume, engine=url)
+        return self._run(title, self._size(volume), copy)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,12 +35,24 @@ OBJECT_NAME = "dataProgress"
 
 def rate_text(done: int, total: int | None, seconds: float) -> str:
     """'12.0 MiB of 256.0 MiB · 40.0 MiB/s · 6 s left' (parts left out when unknown)."""
-    parts = [fmt.size(done) + (f" of {fmt.size(total)}" if total else "")]
+    if total:
+        parts = [
+            QCoreApplication.translate("ProgressDialog", "{done} of {total}").format(
+                done=fmt.size(done), total=fmt.size(total)
+            )
+        ]
+    else:
+        parts = [fmt.size(done)]
     if seconds > 0.2 and done > 0:
         rate = done / seconds
         parts.append(f"{fmt.size(int(rate))}/s")
         if total and total > done:
-            parts.append(f"{int((total - done) / rate) + 1} s left")
+            left = int((total - done) / rate) + 1
+            parts.append(
+                QCoreApplication.translate("ProgressDialog", "{seconds} s left").format(
+                    seconds=left
+                )
+            )
     return " · ".join(parts)
 
 
@@ -90,7 +102,7 @@ class ProgressDialog(QDialog):
 
     def cancel(self) -> None:
         self.cancel_event.set()
-        self.detail.setText("Cancelling: taking away what was made…")
+        self.detail.setText(self.tr("Cancelling: taking away what was made…"))
         self.buttons.setEnabled(False)
 
     def reject(self) -> None:  # Esc and the close button cancel too, never just hide

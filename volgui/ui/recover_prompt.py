@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,16 +39,12 @@ class RecoverPrompt(QDialog):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
-        self.setWindowTitle("Interrupted changes")
         self.setModal(False)
         self.engine = engine
         self.items: list[Interrupted] = []
         self._rows: dict[str, tuple[QLabel, QPushButton, QPushButton]] = {}
-        intro = QLabel(
-            "These container changes were cut short (volgui was closed, killed or the machine "
-            "stopped). Each container is either as it was or replaced; choose for each.",
-            wordWrap=True,
-        )
+        self._states: dict[str, str | list[str]] = {}  # change -> "working" or the engine's lines
+        self.intro = intro = QLabel(wordWrap=True)
         self.grid = QGridLayout()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -56,25 +52,55 @@ class RecoverPrompt(QDialog):
         layout.addWidget(intro)
         layout.addLayout(self.grid)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the window's language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("Interrupted changes"))
+        self.intro.setText(
+            self.tr(
+                "These container changes were cut short (volgui was closed, killed or the "
+                "machine stopped). Each container is either as it was or replaced; choose for each."
+            )
+        )
+        for item in self.items:
+            text, finish, back = self._rows[item.change]
+            finish.setText(self.tr("Finish"))
+            back.setText(self.tr("Roll back"))
+            finish.setToolTip(
+                self.tr("The new container takes the name (and starts if the old one ran)")
+            )
+            back.setToolTip(self.tr("The old container is back under its name, running if it was"))
+            state = self._states.get(item.change)
+            if state is None:
+                text.setText(self._describe(item))
+            elif state == "working":
+                text.setText(self.tr("<b>{name}</b>: working…").format(name=escape(item.name)))
+            else:
+                text.setText(escape("; ".join(state)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @classmethod
     def check(cls, parent: QWidget, engine: Engine) -> RecoverPrompt:
         """Ask the engine (on a worker); show the prompt only if something was interrupted."""
         prompt = cls(engine, parent)
-        tasks.run(prompt, "Looking for interrupted changes", engine.interrupted).done(prompt.fill)
+        what = QCoreApplication.translate("RecoverPrompt", "Looking for interrupted changes")
+        tasks.run(prompt, what, engine.interrupted).done(prompt.fill)
         return prompt
 
     def fill(self, items: list[Interrupted]) -> None:
         self.items = list(items)
         for row, item in enumerate(self.items):
-            text = QLabel(self._describe(item), wordWrap=True)
+            text = QLabel(wordWrap=True)
             text.setTextFormat(Qt.TextFormat.RichText)
-            finish = QPushButton("Finish", objectName=f"finish-{item.change}")
-            back = QPushButton("Roll back", objectName=f"rollback-{item.change}")
+            finish = QPushButton(objectName=f"finish-{item.change}")
+            back = QPushButton(objectName=f"rollback-{item.change}")
             finish.setEnabled(item.new_id is not None)
             back.setEnabled(item.old_id is not None)
-            finish.setToolTip("The new container takes the name (and starts if the old one ran)")
-            back.setToolTip("The old container is back under its name, running if it was")
             finish.clicked.connect(lambda _c=False, i=item: self.choose(i, "finish"))
             back.clicked.connect(lambda _c=False, i=item: self.choose(i, "rollback"))
             (finish if item.how == "finish" else back).setDefault(True)
@@ -82,31 +108,36 @@ class RecoverPrompt(QDialog):
             self.grid.addWidget(finish, row, 1)
             self.grid.addWidget(back, row, 2)
             self._rows[item.change] = (text, finish, back)
+        self.retranslate()
         if self.items:
             self.show()
 
-    @staticmethod
-    def _describe(item: Interrupted) -> str:
-        advice = "finished" if item.how == "finish" else "rolled back"
-        what = escape(item.what or "a change of its mounts")
-        return (
-            f"<b>{escape(item.name)}</b>: {what}<br>"
-            f"<small>The new container {'took' if item.how == 'finish' else 'never took'} the "
-            f"name; it would usually be {advice}.</small>"
-        )
+    def _describe(self, item: Interrupted) -> str:
+        # item.what is the engine's journal, in its words
+        what = escape(item.what or self.tr("a change of its mounts"))
+        if item.how == "finish":
+            advice = self.tr("The new container took the name; it would usually be finished.")
+        else:
+            advice = self.tr(
+                "The new container never took the name; it would usually be rolled back."
+            )
+        return f"<b>{escape(item.name)}</b>: {what}<br><small>{advice}</small>"
 
     def choose(self, item: Interrupted, how: str) -> None:
         """Recover ``item`` one way (``"finish"`` or ``"rollback"``), off the GUI thread."""
         text, finish, back = self._rows[item.change]
         finish.setEnabled(False)
         back.setEnabled(False)
-        text.setText(f"<b>{escape(item.name)}</b>: working…")
-        tasks.run(self, f"Recovering {item.name}", self.engine.recover, item, how).done(
+        self._states[item.change] = "working"
+        text.setText(self.tr("<b>{name}</b>: working…").format(name=escape(item.name)))
+        what = self.tr("Recovering {name}").format(name=item.name)
+        tasks.run(self, what, self.engine.recover, item, how).done(
             lambda lines, i=item: self._done(i, lines)
         )
 
     def _done(self, item: Interrupted, lines: list[str]) -> None:
         text, _finish, _back = self._rows[item.change]
+        self._states[item.change] = list(lines)
         text.setText(escape("; ".join(lines)))
         self.recovered.emit(lines)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
@@ -21,7 +21,13 @@ from volgui.ui import tasks
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 LoadedRole = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Name", "Size", "Mode", "Owner", "Modified")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("FilesModel", "Name"),
+    QT_TRANSLATE_NOOP("FilesModel", "Size"),
+    QT_TRANSLATE_NOOP("FilesModel", "Mode"),
+    QT_TRANSLATE_NOOP("FilesModel", "Owner"),
+    QT_TRANSLATE_NOOP("FilesModel", "Modified"),
+)
 
 
 def mode_text(e: Entry) -> str:
@@ -34,7 +40,9 @@ def name_text(e: Entry) -> str:
     if e.kind == "symlink":
         return f"{e.name} → {e.target}"
     if e.kind == "hardlink":
-        return f"{e.name} (hard link to {e.target})"
+        return QCoreApplication.translate("FilesModel", "{name} (hard link to {target})").format(
+            name=e.name, target=e.target
+        )
     return e.name
 
 
@@ -47,7 +55,11 @@ class FilesModel(QStandardItemModel):
         self.owner = owner
         self.volume: str | None = None
         self._pending: dict[str, tuple[tasks.Task, threading.Event]] = {}
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The column titles in the window's language (the tab calls this)."""
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
 
     def show_volume(self, volume: str | None) -> None:
         if volume == self.volume:
@@ -92,7 +104,7 @@ class FilesModel(QStandardItemModel):
         stop = threading.Event()
         task = tasks.run(
             self.owner,
-            f"Listing {path} in volume {volume}",
+            self.tr("Listing {path} in volume {name}").format(path=path, name=volume),
             self.engine.list_dir,
             volume,
             path,
@@ -134,7 +146,7 @@ class FilesModel(QStandardItemModel):
         )
         if e.is_dir:
             row[0].setData(False, LoadedRole)
-            placeholder = QStandardItem("Loading…")
+            placeholder = QStandardItem(self.tr("Loading…"))
             placeholder.setEditable(False)
             row[0].appendRow(placeholder)
         return row

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import posixpath
+from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -45,12 +46,11 @@ class FilesTab(QWidget):
         self.view.expanded.connect(lambda i: self.model.expand(self.model.itemFromIndex(i)))
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.preview = QPlainTextEdit(objectName="filePreview", readOnly=True)
-        self.preview.setPlaceholderText("Select a small text file to see it here.")
-        self.hint = QLabel("Select a volume to see its files.", objectName="filesHint")
-        self.download_button = QPushButton("Download…", clicked=self.download)
-        self.upload_button = QPushButton("Upload…", clicked=self.upload)
-        self.delete_button = QPushButton("Delete…", clicked=self.delete)
-        self.refresh_button = QPushButton("Reload", clicked=lambda: self.model.reload("/"))
+        self.hint = QLabel(objectName="filesHint")
+        self.download_button = QPushButton(clicked=self.download)
+        self.upload_button = QPushButton(clicked=self.upload)
+        self.delete_button = QPushButton(clicked=self.delete)
+        self.refresh_button = QPushButton(clicked=lambda: self.model.reload("/"))
         buttons = QHBoxLayout()
         for b in (self.download_button, self.upload_button, self.delete_button):
             buttons.addWidget(b)
@@ -68,15 +68,37 @@ class FilesTab(QWidget):
         layout.addWidget(split, 1)
         self._preview_task: tasks.Task | None = None
         self._update_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the tab in the window's language (also on LanguageChange)."""
+        self.preview.setPlaceholderText(self.tr("Select a small text file to see it here."))
+        self.download_button.setText(self.tr("Download…"))
+        self.upload_button.setText(self.tr("Upload…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.refresh_button.setText(self.tr("Reload"))
+        self.model.retranslate()
+        self._update_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_hint(self) -> None:
+        volume = self.model.volume
+        self.hint.setText(
+            self.tr("Files in volume <b>{name}</b>").format(name=escape(volume))
+            if volume
+            else self.tr("Select a volume to see its files.")
+        )
 
     # -- what is shown -------------------------------------------------------
 
     def show_volume(self, volume: str | None) -> None:
         self.model.show_volume(volume)
         self.preview.clear()
-        self.hint.setText(
-            f"Files in volume <b>{volume}</b>" if volume else "Select a volume to see its files."
-        )
+        self._update_hint()
         self._update_buttons()
 
     def follow(self, volumes: list[str], visible: bool) -> None:
@@ -113,10 +135,16 @@ class FilesTab(QWidget):
         if not isinstance(entry, Entry) or entry.kind != "file" or self.model.volume is None:
             return
         if entry.size > PREVIEW_MAX:
-            self.preview.setPlainText(f"({entry.size} bytes: too large to preview)")
+            self.preview.setPlainText(
+                self.tr("({size} bytes: too large to preview)").format(size=entry.size)
+            )
             return
         self._preview_task = tasks.run(
-            self, f"Reading {entry.path}", self.engine.preview_file, self.model.volume, entry.path
+            self,
+            self.tr("Reading {path}").format(path=entry.path),
+            self.engine.preview_file,
+            self.model.volume,
+            entry.path,
         ).done(lambda data, e=entry: self._show_preview(e, data))
 
     def _show_preview(self, entry: Entry, data: bytes | None) -> None:
@@ -124,7 +152,9 @@ class FilesTab(QWidget):
         if data is None:
             return
         if b"\0" in data[:4096]:
-            self.preview.setPlainText(f"(binary file, {entry.size} bytes)")
+            self.preview.setPlainText(
+                self.tr("(binary file, {size} bytes)").format(size=entry.size)
+            )
             return
         text = data.decode("utf-8", errors="replace")
         more = "\n…" if entry.size > PREVIEW_LIMIT else ""
@@ -136,7 +166,8 @@ class FilesTab(QWidget):
         entry, volume = self.current_entry(), self.model.volume
         if entry is None or volume is None:
             return None
-        dialog = QFileDialog(self, f"Download {entry.name} to", entry.name)
+        title = self.tr("Download {name} to").format(name=entry.name)
+        dialog = QFileDialog(self, title, entry.name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(lambda dest: self.start_download(entry, dest))
         dialog.open()
@@ -145,16 +176,16 @@ class FilesTab(QWidget):
     def start_download(self, entry: Entry, dest: str) -> ProgressDialog | None:
         if self.model.volume is None:
             return None
-        progress = ProgressDialog(f"Downloading {entry.name}", entry.size, self)
-        progress.start(
-            f"Downloading {entry.path}", self.engine.download, self.model.volume, entry.path, dest
-        )
+        title = self.tr("Downloading {name}").format(name=entry.name)
+        progress = ProgressDialog(title, entry.size, self)
+        what = self.tr("Downloading {path}").format(path=entry.path)
+        progress.start(what, self.engine.download, self.model.volume, entry.path, dest)
         return progress
 
     def upload(self) -> QFileDialog | None:
         if self.model.volume is None:
             return None
-        dialog = QFileDialog(self, f"Upload into {self._folder()}")
+        dialog = QFileDialog(self, self.tr("Upload into {folder}").format(folder=self._folder()))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda files: self.confirm_upload(list(files)))
         dialog.open()
@@ -165,28 +196,36 @@ class FilesTab(QWidget):
         if volume is None or not files:
             return None
         names = ", ".join(os.path.basename(f) for f in files[:5])
-        box = _ask(
-            self,
-            f"Upload {len(files)} file(s) ({names}) into {folder} of volume {volume}? "
+        question = self.tr(
+            "Upload %n file(s) ({names}) into {folder} of volume {volume}? "
             "Files of the same names there are replaced.",
-        )
+            "",
+            len(files),
+        ).format(names=names, folder=folder, volume=volume)
+        box = _ask(self, question)
         box.accepted.connect(lambda: self._upload(volume, folder, files))
         box.open()
         return box
 
     def _upload(self, volume: str, folder: str, files: list[str]) -> ProgressDialog:
         total = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
-        progress = ProgressDialog(f"Uploading into {folder}", total, self)
+        title = self.tr("Uploading into {folder}").format(folder=folder)
+        progress = ProgressDialog(title, total, self)
         progress.finished_ok.connect(lambda _n: self.model.reload(folder))
-        progress.start(f"Uploading into {folder}", self.engine.upload, volume, folder, files)
+        progress.start(title, self.engine.upload, volume, folder, files)
         return progress
 
     def delete(self) -> QMessageBox | None:
         entry, volume = self.current_entry(), self.model.volume
         if entry is None or volume is None:
             return None
-        what = "the folder and everything in it" if entry.is_dir else "it"
-        box = _ask(self, f"Delete {entry.path} from volume {volume}? This removes {what}.")
+        if entry.is_dir:
+            question = self.tr(
+                "Delete {path} from volume {volume}? This removes the folder and everything in it."
+            )
+        else:
+            question = self.tr("Delete {path} from volume {volume}? This removes it.")
+        box = _ask(self, question.format(path=entry.path, volume=volume))
         box.accepted.connect(lambda: self._delete(volume, entry))
         box.open()
         return box
@@ -194,7 +233,11 @@ class FilesTab(QWidget):
     def _delete(self, volume: str, entry: Entry) -> tasks.Task:
         parent = posixpath.dirname(entry.path)
         return tasks.run(
-            self, f"Deleting {entry.path}", self.engine.delete_entry, volume, entry.path
+            self,
+            self.tr("Deleting {path}").format(path=entry.path),
+            self.engine.delete_entry,
+            volume,
+            entry.path,
         ).done(lambda _r: self.model.reload(parent))
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from volgui.cli import build_parser
@@ -22,6 +22,8 @@ from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
+from volgui.ui.graph import MountGraph
+from volgui.ui.main_window import MainWindow
 from volgui.ui.prune_dialog import PruneDialog
 from volgui.ui.volume_dialog import VolumeDialog
 from volgui.ui.volume_table import USED_BY, VolumeModel, VolumeTable
@@ -270,3 +272,247 @@ def test_switching_language_retranslates_the_prune_dialog(
     assert dialog.prune_button.text() == "이 볼륨들 삭제"
     assert dialog.summary.text().startswith("사용하지 않는 익명 볼륨")
     assert dialog.list.count() == len(dialog.names)  # the same list, rewritten
+
+
+# -- the main window ---------------------------------------------------------------
+
+
+def _open_window(qtbot: QtBot, engine: Engine) -> MainWindow:
+    window = MainWindow(engine)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.filled, timeout=15_000):
+        window.show()
+    qtbot.waitUntil(lambda: window.idle, timeout=WAIT)
+    return window
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def _texts(menu: QMenu) -> list[str]:
+    return [a.text() for a in menu.actions() if a.text()]
+
+
+def _graph_headers(window: MainWindow) -> set[str]:
+    return {h.text() for h in window.graph._headers.values()}
+
+
+def _window_words(window: MainWindow) -> dict[str, object]:
+    """A broad sample of what the window says, from every part of it."""
+    panel, files = window.graph_panel, window.files_tab
+    data, containers = window.data_actions.actions, window.container_actions.actions
+    tabs = window.details_tabs
+    return {
+        "menus": _menu_titles(window),
+        "view": _texts(window.view_menu),
+        "language": window.language_menu.title(),
+        "actions": [
+            window.new_action.text(),
+            window.remove_action.text(),
+            window.prune_action.text(),
+        ],
+        "refresh tip": window.refresh_action.toolTip(),
+        "anonymous": window.anonymous_box.text(),
+        "filter": window.filter_box.placeholderText(),
+        "titles": [window.volumes_title.text(), window.containers_title.text()],
+        "tabs": [tabs.tabText(0), tabs.tabText(1)],
+        "volume headers": _headers(window.volume_table),
+        "container headers": _headers(window.container_table),
+        "graph tools": [
+            panel.fit_button.text(),
+            panel.collapse.text(),
+            panel.export_button.text(),
+            panel.search.placeholderText(),
+        ],
+        "graph headers": _graph_headers(window),
+        "data": [data["export"].text(), data["rename"].text(), data["copy"].toolTip()],
+        "containers": [containers["start"].text(), containers["mounts"].text()],
+        "files": [
+            files.download_button.text(),
+            files.hint.text(),
+            files.model.headerData(4, Qt.Orientation.Horizontal),
+        ],
+        "counts": window.counts_label.text(),
+        "engine": window.engine_label.text(),
+        "title": window.windowTitle(),
+    }
+
+
+KOREAN_WINDOW = {
+    "menus": ["보기(&V)", "데이터(&D)"],
+    "view": ["새로 고침", "필터", "마운트 그래프", "언어(&L)"],
+    "language": "언어(&L)",
+    "actions": ["새 볼륨…", "삭제", "정리…"],
+    "refresh tip": "모두 다시 읽기 (F5)",
+    "anonymous": "익명 볼륨",
+    "filter": "볼륨과 컨테이너 필터 (Ctrl+F)",
+    "tabs": ["상세 정보", "파일"],
+    "volume headers": ["이름", "드라이버", "사용 컨테이너", "크기", "생성", "레이블"],
+    "container headers": ["이름", "이미지", "상태", "마운트"],
+    "graph tools": ["맞춤", "익명 접기", "내보내기", "노드 찾기… (Enter: 다음)"],
+    "data": ["내보내기…", "이름 바꾸기…", "볼륨을 다른 도커 엔진으로 복사"],
+    "containers": ["시작", "마운트…"],
+    "files": ["내려받기…", "볼륨을 선택하면 파일이 보입니다.", "수정 시각"],
+}
+ENGLISH_WINDOW = {
+    "menus": ["&View", "&Data"],
+    "view": ["Refresh", "Filter", "Mount graph", "&Language"],
+    "language": "&Language",
+    "actions": ["New volume…", "Remove", "Prune…"],
+    "refresh tip": "Read everything again (F5)",
+    "anonymous": "Anonymous volumes",
+    "filter": "Filter volumes and containers (Ctrl+F)",
+    "tabs": ["Details", "Files"],
+    "volume headers": ["Name", "Driver", "Used by", "Size", "Created", "Labels"],
+    "container headers": ["Name", "Image", "State", "Mounts"],
+    "graph tools": ["Fit", "Fold anonymous", "Export", "Find a node… (Enter: next)"],
+    "data": ["Export…", "Rename…", "Copy the volume to another Docker engine"],
+    "containers": ["Start", "Mounts…"],
+    "files": ["Download…", "Select a volume to see its files.", "Modified"],
+}
+
+
+def _assert_korean(words: dict[str, object]) -> None:
+    for key, want in KOREAN_WINDOW.items():
+        assert words[key] == want, key
+    volumes, containers = words["titles"]  # type: ignore[misc]
+    assert "<b>볼륨</b>" in volumes and "<b>컨테이너</b>" in containers
+    assert {"볼륨 · 호스트 경로 · tmpfs", "컨테이너"} <= words["graph headers"]  # type: ignore[operator]
+    assert str(words["counts"]).startswith("볼륨 ") and "개 사용 중) · 컨테이너 " in str(
+        words["counts"]
+    )
+    assert "샌드박스 엔진" in str(words["engine"]) and "(샌드박스 엔진)" in str(words["title"])
+
+
+def _assert_english(words: dict[str, object]) -> None:
+    for key, want in ENGLISH_WINDOW.items():
+        assert words[key] == want, key
+    assert {"Volumes · host paths · tmpfs", "Containers"} <= words["graph headers"]  # type: ignore[operator]
+    assert " in use) · " in str(words["counts"])
+    assert "(sandbox engine)" in str(words["title"])
+
+
+def test_the_window_speaks_korean(
+    qtbot: QtBot, gui_engine: Engine, docker: Docker, unique: Unique, korean: None,
+    leave_engine_clean: None,
+) -> None:  # fmt: skip
+    vol = unique("ko")
+    docker("volume", "create", vol)
+    window = _open_window(qtbot, gui_engine)
+    _assert_korean(_window_words(window))
+    assert window.refreshed_label.text().endswith("에 새로 고침")
+
+    qtbot.waitUntil(lambda: window.select_volume(vol), timeout=WAIT)
+    window.volume_table.customContextMenuRequested.emit(window.volume_table.rect().center())
+    menu = window.findChildren(QMenu, "volumeMenu")[-1]
+    data = ["내보내기…", "가져오기…", "복제…", "비우기…", "이름 바꾸기…", "다른 엔진으로 복사…"]
+    assert _texts(menu) == ["이름 복사", "조회", "삭제", *data]
+    menu.close()
+
+    # dialog titles and questions
+    box = window.remove_selected()
+    assert box is not None and box.windowTitle() == "볼륨 삭제"
+    assert box.text() == f"볼륨 {vol}과(와) 그 안의 모든 데이터를 삭제할까요?"
+    assert sorted(b.text() for b in box.buttons()) == ["삭제", "취소"]
+    box.close()
+    window.data_actions.clone()
+    ask = window.data_actions.last
+    assert ask.windowTitle() == f"볼륨 {vol} 복제" and ask.labelText() == "새 볼륨의 이름:"
+    ask.close()
+    window.data_actions.empty()
+    confirm = window.data_actions.last
+    assert confirm.text().startswith(f"볼륨 {vol}을(를) 비울까요?")
+    confirm.close()
+    inspect = window.inspect_selected("volume")
+    assert inspect is not None and inspect.windowTitle() == f"볼륨 {vol}"
+    qtbot.waitUntil(lambda: vol in inspect.text.toPlainText(), timeout=WAIT)
+    inspect.close()
+    window.details_tabs.setCurrentWidget(window.files_tab)
+    assert window.files_tab.hint.text() == f"볼륨 <b>{vol}</b>의 파일"
+    qtbot.waitUntil(lambda: not window.files_tab.model._pending, timeout=WAIT)
+    window.close()
+
+
+def test_switching_language_retranslates_the_open_window(
+    qtbot: QtBot, qapp: QApplication, gui_engine: Engine
+) -> None:
+    window = _open_window(qtbot, gui_engine)
+    _assert_english(_window_words(window))
+
+    window.language_menu.by_lang["ko"].trigger()  # View → Language → 한국어
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert i18n.current() == "ko"
+    _assert_korean(_window_words(window))
+
+    i18n.install(qapp, "en")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    _assert_english(_window_words(window))
+    window.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        (
+            "en",
+            ["1 task running", "3 tasks running", "Pruned 1 volume", "Pruned 2 volumes",
+             "Remove these 2 volumes and all the data in them?"],
+        ),
+        (
+            "ko",
+            ["작업 1개 실행 중", "작업 3개 실행 중", "볼륨 1개를 정리했습니다",
+             "볼륨 2개를 정리했습니다", "이 볼륨 2개와 그 안의 모든 데이터를 삭제할까요?"],
+        ),
+    ],
+)  # fmt: skip
+def test_the_windows_plural_forms(
+    qtbot: QtBot, qapp: QApplication, gui_engine: Engine, lang: str, texts: list[str]
+) -> None:
+    """The window's parts are mixins: their plurals need the window's own tr()."""
+    window = _open_window(qtbot, gui_engine)
+    i18n.install(qapp, lang)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    said = [window.tr("%n task(s) running", "", n) for n in (1, 3)]
+    said += [window.tr("Pruned %n volume(s)", "", n) for n in (1, 2)]
+    said.append(window._removal_question(["a", "b"], [])[0])
+    assert said == texts
+    window.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Containers", "2 anonymous", "2 anonymous volumes:", "image: img",
+                "1 anonymous volume no container mounts:", "volume mount"]),
+        ("ko", ["컨테이너", "익명 2개", "익명 볼륨 2개:", "이미지: img",
+                "어떤 컨테이너도 마운트하지 않은 익명 볼륨 1개:", "볼륨 마운트"]),
+    ],
+)  # fmt: skip
+def test_the_graph_speaks_the_language(
+    qtbot: QtBot, qapp: QApplication, lang: str, words: list[str]
+) -> None:
+    i18n.install(qapp, lang)
+    graph = MountGraph()
+    qtbot.addWidget(graph)
+    graph.collapse_anonymous = True
+    cid = "c" * 64
+    web = Container(cid, "web", "img", "running", mounts=(
+        Mount(cid, "volume", "a" * 64, "/a"), Mount(cid, "volume", "b" * 64, "/b"),
+        Mount(cid, "volume", "shop", "/shop"),
+    ))  # fmt: skip
+    volumes = [Volume("a" * 64), Volume("b" * 64), Volume("d" * 64), Volume("shop")]
+    with qtbot.waitSignal(graph.scene_filled, timeout=WAIT):
+        graph.set_snapshot(Snapshot.build(volumes, [web]))
+    group = graph.nodes["anonymous:used"]
+    edge = next(e for e in graph.edges.values() if e.edge.destination == "/shop")
+    said = [
+        words[0] if words[0] in {h.text() for h in graph._headers.values()} else "",
+        group.label,
+        group.toolTip().splitlines()[0],
+        graph.nodes[f"container:{cid}"].toolTip().splitlines()[1],
+        graph.nodes["anonymous:unused"].toolTip().splitlines()[0],
+        edge.toolTip().splitlines()[1],
+    ]
+    assert said == words
+    graph.wait_idle()

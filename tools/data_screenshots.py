@@ -3,6 +3,7 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python tools/data_screenshots.py \\
         --host unix:///tmp/sbx/run/docker.sock --volume VOLUME --out docs
 
+``--lang ko`` shoots them in Korean (``--out docs/ko`` for README.ko.md).
 The progress dialog is fed byte counts by hand (a real export of a small
 volume ends before the screen is grabbed).
 """
@@ -14,13 +15,14 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tools.ui_screenshots import shoot, wait_for  # noqa: E402
 from volgui.engine import connect  # noqa: E402
-from volgui.ui import tasks  # noqa: E402
+from volgui.ui import i18n, tasks  # noqa: E402
 from volgui.ui.main_window import MainWindow  # noqa: E402
 from volgui.ui.progress import ProgressDialog  # noqa: E402
 
@@ -30,8 +32,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--host", required=True)
     parser.add_argument("--volume", required=True)
     parser.add_argument("--out", default="docs")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     args = parser.parse_args(argv)
     app = QApplication([])
+    i18n.install(app, args.lang)
     window = MainWindow(connect(args.host))
     window.move(0, 0)
     window.resize(1360, 820)
@@ -52,7 +56,8 @@ def main(argv: list[str]) -> int:
             view.setCurrentIndex(index)
             wait_for(lambda: bool(window.files_tab.preview.toPlainText()))
     shoot(window, Path(args.out) / "files-tab.png")
-    dialog = ProgressDialog(f"Exporting volume {args.volume}", 256 * 1024 * 1024, window)
+    title = QCoreApplication.translate("DataActions", "Exporting volume {name}")
+    dialog = ProgressDialog(title.format(name=args.volume), 256 * 1024 * 1024, window)
     dialog.started = time.monotonic() - 2.5
     dialog.show()
     dialog._show_bytes(96 * 1024 * 1024)

@@ -6,8 +6,10 @@
 
 Grabs the screen (not the widget), so dialogs and the banner show as a user
 sees them. ``--palette dark`` shoots the same in Fusion with a dark palette,
-each file named ``*-dark.png``. The last shot stops the sandbox engine to show the banner, then
-starts it (and the containers that were running) again.
+each file named ``*-dark.png``; ``--lang ko`` shoots the window in Korean (the
+README.ko.md screenshots: ``--lang ko --out docs/ko``). The last shot stops the
+sandbox engine to show the banner, then starts it (and the containers that were
+running) again.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from volgui.engine.sandbox import Sandbox
-from volgui.ui import tasks
+from volgui.ui import i18n, tasks
 from volgui.ui.main_window import MainWindow
 
 
@@ -55,6 +57,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dir", required=True, help="a seeded sandbox directory")
     parser.add_argument("--out", default="docs")
     parser.add_argument("--palette", choices=("light", "dark"), default="light")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     args = parser.parse_args(argv)
     suffix = "-dark" if args.palette == "dark" else ""
     out = Path(args.out)
@@ -62,6 +65,7 @@ def main(argv: list[str]) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
+    i18n.install(app, args.lang)
     if args.palette == "dark":
         from graph_screenshots import dark_palette  # tools/, beside this script
 
@@ -82,7 +86,8 @@ def main(argv: list[str]) -> int:
     shoot(window, out / f"main-window{suffix}.png")
 
     window.select_container("shop-web")
-    wait_for(lambda: "Inspecting" not in window.details.toPlainText())
+    inspecting = QCoreApplication.translate("DetailsPane", "Inspecting…")
+    wait_for(lambda: inspecting not in window.details.toPlainText())
     shoot(window, out / f"main-window-container{suffix}.png")
 
     dialog = window.new_volume()

@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Filter volumes and containers (Ctrl+F)</source>
-        <translation>볼륨과 컨테이너 필터 (Ctrl+F)</translation>
+        <translation>볼륨·컨테이너 필터</translation>
     </message>
     <message>
         <source>Anonymous volumes</source>

@@ -346,7 +346,7 @@ KOREAN_WINDOW = {
     "actions": ["새 볼륨…", "삭제", "정리…"],
     "refresh tip": "모두 다시 읽기 (F5)",
     "anonymous": "익명 볼륨",
-    "filter": "볼륨과 컨테이너 필터 (Ctrl+F)",
+    "filter": "볼륨·컨테이너 필터",
     "tabs": ["상세 정보", "파일"],
     "volume headers": ["이름", "드라이버", "사용 컨테이너", "크기", "생성", "레이블"],
     "container headers": ["이름", "이미지", "상태", "마운트"],

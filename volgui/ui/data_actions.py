@@ -199,7 +199,9 @@ class DataActions(QObject):
 
     def copy(self) -> None:
         volume = self._volume()
-        if volume is not None:
+        if volume is not None and hasattr(self.window, "open_copy"):
+            self.last = self.window.open_copy(None, volume)  # the sidebar's engines
+        elif volume is not None:
             self._ask_name(
                 f"Copy volume {volume} to another engine",
                 "Engine address (unix:///… or tcp://host:port):",

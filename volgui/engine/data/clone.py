@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from volgui.engine import volumes as _volumes
+from volgui.engine.data.empty import empty_in
 from volgui.engine.data.helper import helper_container
 from volgui.engine.data.streams import CHUNK, Meter, ProgressFn
 from volgui.engine.data.transfer import put_stream, translate
@@ -48,14 +49,21 @@ def transfer(
     settings: Mapping[str, Any],
     progress: ProgressFn | None,
     cancel: threading.Event | None,
+    replace: bool = False,
 ) -> int:
-    """Create ``target`` on ``dst_t`` and stream ``src_raw``'s files into it."""
+    """Create ``target`` on ``dst_t`` and stream ``src_raw``'s files into it.
+
+    An existing ``target`` is refused unless ``replace`` (the user agreed):
+    then it is emptied and filled, keeping its own driver and labels.
+    """
     source = src_raw["Name"]
     check_name(target, "volume")
     if source == target and src_t is dst_t:
         raise InvalidInput("source and target are the same volume")
     if _volumes.exists(dst_t, target):
-        raise VolumeExists(target)
+        if not replace:
+            raise VolumeExists(target)
+        return _refill(src_t, source, dst_t, target, Meter(progress, cancel))
     meter = Meter(progress, cancel)
     meter.check()
     _volumes.create(dst_t, target, settings["driver"], settings["options"], settings["labels"])
@@ -77,6 +85,20 @@ def transfer(
                 f"removed ({gone}): remove it there"
             ) from e
         raise
+
+
+def _refill(src_t: Transport, source: str, dst_t: Transport, target: str, meter: Meter) -> int:
+    """Empty the existing ``target`` and stream ``source`` into it (the user agreed)."""
+    meter.check()
+    with (
+        helper_container(src_t, source) as src_cid,
+        helper_container(dst_t, target, read_only=False) as dst_cid,
+    ):
+        empty_in(dst_t, dst_cid, target)
+        try:
+            return _stream(src_t, src_cid, dst_t, dst_cid, meter)
+        except VolguiError as e:
+            raise DataError(f"{e}; volume {target} was emptied and is partly filled") from e
 
 
 def _stream(src_t: Transport, src_cid: str, dst_t: Transport, dst_cid: str, meter: Meter) -> int:

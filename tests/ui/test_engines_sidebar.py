@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.graph_fixtures import drag_onto
-from volgui.engine import Engine, connect
+from volgui.engine import Engine
 from volgui.engine.sandbox import Sandbox, import_busybox
 from volgui.ui import tasks
 from volgui.ui.copy_dialog import CopyDialog
@@ -138,7 +138,7 @@ def test_the_sidebar_lists_both_and_choosing_one_shows_it(
     qtbot.waitUntil(lambda: there in _names(window) and window.idle, timeout=WAIT)
     assert here not in _names(window)
     assert window.engine is window.engines.engine(SIDE)
-    assert f"side ({box.address})" in window.windowTitle()
+    assert f"side · {box.address}" in window.windowTitle()
     qtbot.waitUntil(lambda: "side" in window.engine_label.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: _cell(window, SIDE, 1) == "up", timeout=WAIT)
 
@@ -258,9 +258,13 @@ def test_a_stopped_engine_shows_down_while_the_other_keeps_working(
 ) -> None:
     """Runs last: it stops the module's second engine."""
     _click_row(qtbot, window, SIDE)
-    qtbot.waitUntil(lambda: window.engine is window.engines.engine(SIDE) and window.idle, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.engine is window.engines.engine(SIDE) and window.idle, timeout=WAIT
+    )
     _click_row(qtbot, window, MAIN)
-    qtbot.waitUntil(lambda: window.engine is window.engines.engine(MAIN) and window.idle, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.engine is window.engines.engine(MAIN) and window.idle, timeout=WAIT
+    )
     box.stop()
     qtbot.waitUntil(lambda: _cell(window, SIDE, 1).startswith("down"), timeout=30_000)
     assert window.engine_up and not window.banner.isVisible()

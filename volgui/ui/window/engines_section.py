@@ -169,13 +169,13 @@ class EnginesSectionMixin:
             self._update_title()
 
     def engine_words(self, address: str) -> str:
-        """The shown engine for the title and the status bar: 'name (address)'."""
+        """The shown engine for the title and the status bar: 'name · address'."""
         engines = getattr(self, "engines", None)  # None while the window is being built
         entries = engines.entries if engines is not None else []
         entry = next((e for e in entries if e.key == self.engine_key), None)
         if entry is None or entry.name == address:
             return address
-        return f"{entry.name} ({address})"
+        return f"{entry.name} · {address}"
 
     # -- the refresh's hooks (RefreshMixin) ---------------------------------------
 

@@ -5,13 +5,15 @@ volgui's streamed engine-to-engine copy against the shell recipe
     docker -H A run --rm -v V:/v busybox tar c -C /v . |
         docker -H B run --rm -i -v V:/v busybox tar x -C /v
 
-Both engines are private sandboxes started here (busybox imported on each).
+Both engines are private sandboxes (busybox imported on each): the one
+``make bench`` runs (VOLGUI_TEST_HOST) or one started here, and one more.
 Each way runs three times into a fresh target volume; the median counts.
 Prints both times and the ratio volgui / shell (target <= 1.5, DESIGN "Speed").
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import statistics
 import subprocess
@@ -24,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from volgui.engine import Engine  # noqa: E402
+from volgui.engine import Engine, connect  # noqa: E402
 from volgui.engine.sandbox import Sandbox, import_busybox  # noqa: E402
 
 RUNS = 3
@@ -94,9 +96,12 @@ def run(a: Engine, b: Engine) -> int:
 
 
 def main() -> int:
+    """The first engine is VOLGUI_TEST_HOST's (`make bench`) or one started here."""
+    address = os.environ.get("VOLGUI_TEST_HOST")
     with tempfile.TemporaryDirectory(prefix="volgui-bench-copy-") as tmp:
-        one, two = Sandbox(Path(tmp) / "one"), Sandbox(Path(tmp) / "two")
-        a = one.start()
+        one = None if address else Sandbox(Path(tmp) / "one")
+        two = Sandbox(Path(tmp) / "two")
+        a = connect(address) if address else one.start()  # type: ignore[union-attr]
         try:
             b = two.start()
             try:
@@ -107,7 +112,8 @@ def main() -> int:
                 two.stop()
         finally:
             a.close()
-            one.stop()
+            if one is not None:
+                one.stop()
 
 
 if __name__ == "__main__":

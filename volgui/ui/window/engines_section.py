@@ -28,6 +28,7 @@ from volgui.ui.engines_controller import EnginesController
 from volgui.ui.progress import ProgressDialog
 
 HIDDEN_COLUMNS = (3, 4)  # Version and API: in the row's tooltip; the sidebar stays narrow
+COLUMN_WIDTHS = {0: 140, 1: 90, 2: 60}  # name, state (its whole reason in the tooltip), kind
 
 
 def _button(action: QAction, text: str) -> QToolButton:
@@ -58,6 +59,8 @@ class EnginesSectionMixin:
         self.engine_list = EngineList(self.engines)
         for column in HIDDEN_COLUMNS:
             self.engine_list.setColumnHidden(column, True)
+        for column, width in COLUMN_WIDTHS.items():
+            self.engine_list.setColumnWidth(column, width)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         short = (self.tr("Add…"), self.tr("Edit…"), self.tr("Remove"))
@@ -73,7 +76,7 @@ class EnginesSectionMixin:
         self.engines_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.engines_dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.engines_dock)
-        self.resizeDocks([self.engines_dock], [240], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.engines_dock], [300], Qt.Orientation.Horizontal)
         menu = self.menuBar().addMenu(self.tr("&Engines"))
         menu.setObjectName("enginesMenu")
         menu.addActions(self._engine_actions())

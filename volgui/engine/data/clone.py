@@ -14,11 +14,14 @@ from typing import Any
 from volgui.engine import volumes as _volumes
 from volgui.engine.data.empty import empty_in
 from volgui.engine.data.helper import helper_container
+from volgui.engine.data.restore import _root_entry, _root_tar
 from volgui.engine.data.streams import CHUNK, Meter, ProgressFn
 from volgui.engine.data.transfer import put_stream, translate
 from volgui.engine.errors import DataError, InvalidInput, VolguiError, VolumeExists
 from volgui.engine.transport import Transport
 from volgui.engine.validate import check_name
+
+HEAD = 64 * 1024  # bytes read before the first entry is looked at
 
 
 def clone_volume(
@@ -104,19 +107,32 @@ def _refill(src_t: Transport, source: str, dst_t: Transport, target: str, meter:
 def _stream(src_t: Transport, src_cid: str, dst_t: Transport, dst_cid: str, meter: Meter) -> int:
     """Forward the source's tar to the target byte for byte; return the bytes.
 
-    ``GET`` of ``/volume`` names its entries ``volume``, ``volume/a`` …: just
-    what a ``PUT`` to ``/`` of a helper with the volume at ``/volume`` wants,
-    the root's own mode and owner included. Nothing is parsed on the way.
+    ``GET`` of ``/volume/.`` names its entries ``.``, ``./a`` …, which a ``PUT``
+    to ``/volume`` unpacks into the volume on Docker and on Podman alike (a PUT
+    to ``/`` of ``volume/a`` … lands in Podman's container layer, not in the
+    volume). The engine's untar skips the ``.`` entry, so the root's own mode
+    and owner follow in a one-entry tar, as an import does. Nothing else is
+    parsed on the way.
     """
-    chunks, _stat = src_t.call(src_t.api.get_archive, src_cid, "/volume", chunk_size=CHUNK)
+    chunks, _stat = src_t.call(src_t.api.get_archive, src_cid, "/volume/.", chunk_size=CHUNK)
+    head = bytearray()
+    for chunk in chunks:  # enough to read the first entry (a pax header may precede it)
+        head += chunk
+        if len(head) >= HEAD:
+            break
 
     def metered() -> Iterator[bytes]:
+        meter.add(len(head))
+        yield bytes(head)
         for chunk in chunks:
             meter.add(len(chunk))
             yield chunk
 
     try:
-        put_stream(dst_t, dst_cid, "/", metered())
+        root = _root_entry(bytes(head)) if head else None
+        put_stream(dst_t, dst_cid, "/volume", metered())
+        if root is not None:
+            dst_t.call(dst_t.api.put_archive, dst_cid, "/", _root_tar(root))
     except BaseException as e:
         raise translate(e) from e
     finally:

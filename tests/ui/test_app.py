@@ -36,7 +36,7 @@ def test_no_command_opens_a_filled_window(
     assert proc.returncode == 0, proc.stderr
     word, title, count = proc.stdout.splitlines()[0].split("\t")
     assert word == "filled"
-    assert title == f"volgui — {sandbox_address} (sandbox engine)"
+    assert title == f"volgui — default · {sandbox_address} (sandbox engine)"
     assert count == f"{len(docker('volume', 'ls', '-q').split())} volumes"
     assert list((tmp_path / "config").rglob("volgui.ini")), "settings kept in XDG_CONFIG_HOME"
 

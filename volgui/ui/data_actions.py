@@ -238,7 +238,9 @@ class DataActions(QObject):
 
     def copy(self) -> None:
         volume = self._volume()
-        if volume is not None:
+        if volume is not None and hasattr(self.window, "open_copy"):
+            self.last = self.window.open_copy(None, volume)  # the sidebar's engines
+        elif volume is not None:
             self._ask_name(
                 self.tr("Copy volume {name} to another engine").format(name=volume),
                 self.tr("Engine address (unix:///… or tcp://host:port):"),

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -100,6 +107,13 @@ def _tooltip(entry: EngineEntry, probe: Probe | None) -> str:
         lines.append(entry.description)
     if probe is not None and not probe.up:
         lines.append(f"down: {probe.reason}")
+    elif probe is not None:
+        versions = QCoreApplication.translate("EngineListModel", "%1 %2, API %3")
+        lines.append(
+            versions.replace("%1", probe.kind)
+            .replace("%2", probe.engine_version)
+            .replace("%3", probe.api_version)
+        )
     return "\n".join(lines)
 
 

@@ -7,6 +7,13 @@ first connection brings a resync, read on a worker), later choices show the
 snapshot kept for it at once while its follower keeps it current. Removing
 an engine stops its follower and closes it. Nothing here calls an engine on
 the GUI thread: probes, snapshots and notices all go through ``tasks``.
+
+The window shows one engine and keeps that one's snapshot itself (its
+refresh plans the tables' diffs with it): :meth:`take_view` hands the
+engine over (its notices and up/down then go to ``view_notice`` /
+``view_state``), :meth:`give_back` takes it back with whatever the window
+had not applied yet, and :meth:`keep` stores what the window shows. So every
+engine has one follower and one applier, never two.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
@@ -31,6 +39,14 @@ def _open_lazily(endpoint: Endpoint) -> Engine:
     return Engine.open(endpoint, lazy=True)
 
 
+class View(NamedTuple):
+    """What the window starts from when it takes an engine over."""
+
+    snapshot: Snapshot | None  # the kept snapshot (None: never read)
+    pending: Notice | None  # notices not yet applied to it
+    coming: bool  # the follower just started: its first resync brings a snapshot
+
+
 class _Slot:
     """What the controller keeps for one engine."""
 
@@ -41,7 +57,11 @@ class _Slot:
         self.snapshot: Snapshot | None = None
         self.follower: Follower | None = None
         self.pending: Notice | None = None
-        self.applying = False
+        self.applying = False  # a snapshot is being read (by us, or by the window's refresh)
+        self.viewed = False  # the window shows it: notices go there, not to _apply
+        self.wanted = False  # the window waits for the read in flight, then takes it
+        self.fresh = False  # its follower started and has not said up or down yet
+        self.owned = True  # closed when dropped (not the window's own engine)
 
 
 class EnginesController(QObject):
@@ -50,7 +70,9 @@ class EnginesController(QObject):
     Signals: ``entries_changed()`` (rows added or removed), ``probed(key)``
     (a row's state, kind, versions or volume count changed),
     ``snapshot_changed(key)`` (that engine's snapshot is new),
-    ``current_changed(key)``, ``engine_down(key, reason)``.
+    ``current_changed(key)``, ``engine_down(key, reason)``; for the engine the
+    window shows: ``view_notice(Notice)``, ``view_state(up, error)``, and
+    ``view_ready(key)`` when the read it waited for in :meth:`take_view` is in.
     """
 
     entries_changed = Signal()
@@ -58,6 +80,9 @@ class EnginesController(QObject):
     snapshot_changed = Signal(str)
     current_changed = Signal(str)
     engine_down = Signal(str, str)
+    view_notice = Signal(object)
+    view_state = Signal(bool, object)
+    view_ready = Signal(str)
     # follower threads -> GUI thread (queued: this object lives on the GUI thread)
     _noticed = Signal(str, object)
     _stated = Signal(str, bool, object)
@@ -79,6 +104,7 @@ class EnginesController(QObject):
         self._order: list[str] = []
         self._extra: list[EngineEntry] = []  # the --host/--context engine when not listed
         self.current: str | None = None
+        self.follow = True  # start an event follower for a chosen engine (off: tests, tools)
         self._noticed.connect(self._on_notice)
         self._stated.connect(self._on_state)
 
@@ -169,7 +195,8 @@ class EnginesController(QObject):
         """Show ``key``: its kept snapshot at once; its follower started on first use."""
         slot = self._slots[key]
         self.current = key
-        if slot.follower is None:
+        if slot.follower is None and self.follow:
+            slot.fresh = True
             slot.follower = slot.engine.follow_events(
                 lambda n, key=key: self._noticed.emit(key, n),
                 lambda up, err, key=key: self._stated.emit(key, up, err),
@@ -177,12 +204,84 @@ class EnginesController(QObject):
             slot.follower.start()
         self.current_changed.emit(key)
 
+    # -- the engine the window shows -------------------------------------------
+
+    def take_view(self, key: str) -> View | None:
+        """The window shows ``key`` from now on, starting from the returned :class:`View`.
+
+        None: a read is in flight; ``view_ready(key)`` says when to ask again.
+        """
+        slot = self._slots[key]
+        if slot.applying:
+            slot.wanted = True
+            return None
+        slot.viewed = True
+        view = View(slot.snapshot, slot.pending, slot.fresh)
+        slot.pending = None
+        return view
+
+    def cancel_wait(self, key: str) -> None:
+        """The window no longer waits for ``key`` (another row was chosen meanwhile)."""
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.wanted = False
+
+    def own(self, key: str) -> None:
+        """``key``'s Engine belongs to the caller: stopped with the rest, never closed."""
+        self._slots[key].owned = False
+
+    def give_back(self, key: str, pending: Notice | None, reading: bool) -> None:
+        """The window shows another engine; ``pending``: the notices it had not read,
+        ``reading``: its read is in flight and ends in :meth:`landed` or :meth:`landed_failed`."""
+        slot = self._slots.get(key)
+        if slot is None:
+            return
+        slot.viewed = slot.wanted = False
+        if pending is not None:
+            slot.pending = pending if slot.pending is None else slot.pending.merge(pending)
+        slot.applying = reading
+        if not reading and slot.pending is not None:
+            self._apply(key)
+
+    def keep(self, key: str, snap: Snapshot) -> None:
+        """What the window shows of ``key`` (its row's volume count follows)."""
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.snapshot = snap
+            self._count(key, slot)
+            self.snapshot_changed.emit(key)
+
+    def landed(self, key: str, snap: Snapshot) -> None:
+        """The window's read for ``key``, given back while in flight, is in."""
+        self._applied(key, snap)
+
+    def landed_failed(self, key: str, error: BaseException) -> None:
+        self._apply_failed(key, error)
+
+    def _count(self, key: str, slot: _Slot) -> None:
+        if slot.probe is not None and slot.probe.up and slot.snapshot is not None:
+            count = len(slot.snapshot.volumes)
+            if slot.probe.volumes != count:
+                slot.probe = dataclasses.replace(slot.probe, volumes=count)
+                self.probed.emit(key)
+
+    def _hand_over(self, key: str, slot: _Slot) -> bool:
+        """The read the window waited for is in: the window takes the engine now."""
+        if not slot.wanted:
+            return False
+        slot.wanted = False
+        self.view_ready.emit(key)
+        return True
+
     # -- live updates ---------------------------------------------------------
 
     @Slot(str, object)
     def _on_notice(self, key: str, notice: Notice) -> None:
         slot = self._slots.get(key)
         if slot is None:
+            return
+        if slot.viewed:
+            self.view_notice.emit(notice)
             return
         slot.pending = notice if slot.pending is None else slot.pending.merge(notice)
         if not slot.applying:
@@ -210,10 +309,10 @@ class EnginesController(QObject):
             return
         slot.applying = False
         slot.snapshot = snap
-        if slot.probe is not None and slot.probe.up:
-            slot.probe = dataclasses.replace(slot.probe, volumes=len(snap.volumes))
-            self.probed.emit(key)
+        self._count(key, slot)
         self.snapshot_changed.emit(key)
+        if self._hand_over(key, slot):
+            return
         if slot.pending is not None:
             self._apply(key)
 
@@ -222,12 +321,16 @@ class EnginesController(QObject):
         if slot is not None:
             slot.applying = False
             self.engine_down.emit(key, str(error))
+            self._hand_over(key, slot)
 
     @Slot(str, bool, object)
     def _on_state(self, key: str, up: bool, error: VolguiError | None) -> None:
         slot = self._slots.get(key)
         if slot is None:
             return
+        slot.fresh = False
+        if slot.viewed:
+            self.view_state.emit(up, error)
         if up:
             self.probe_one(key)  # versions and kind may have changed with a restart
             return
@@ -242,8 +345,9 @@ class EnginesController(QObject):
         slot = self._slots.pop(key)
         if slot.follower is not None:
             slot.follower.stop(timeout=1.0)
-        tasks.unwatch(slot.engine)
-        slot.engine.close()
+        if slot.owned:
+            tasks.unwatch(slot.engine)
+            slot.engine.close()
         if self.current == key:
             self.current = None
 

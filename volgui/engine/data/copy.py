@@ -22,10 +22,13 @@ def copy_volume(
     as_name: str | None = None,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    replace: bool = False,
 ) -> int:
-    """Copy ``volume`` to the engine of ``target_t`` (as ``as_name``); return the bytes streamed."""
+    """Copy ``volume`` to the engine of ``target_t`` (as ``as_name``); return the bytes streamed.
+
+    ``replace``: an existing target volume is emptied and filled (asked first by the UI)."""
     if target_t.address == t.address and (as_name or volume) == volume:
         raise InvalidInput("that is the same engine and the same name; use clone instead")
     raw = _volumes.inspect(t, volume)
     settings = settings_of(raw, keep_options=False)
-    return transfer(t, raw, target_t, as_name or volume, settings, progress, cancel)
+    return transfer(t, raw, target_t, as_name or volume, settings, progress, cancel, replace)

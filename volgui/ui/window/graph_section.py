@@ -83,9 +83,10 @@ class GraphSectionMixin:
         self.container_actions.open_change(container_id, volume)
 
     def _set_tab_order(self) -> None:
-        """Tab walks the window as it reads: filter, tables, graph tools, graph, details."""
+        """Tab walks the window as it reads: engines, filter, tables, graph, details."""
         panel = self.graph_panel
         chain: list[QWidget] = [
+            self.engine_list,
             self.filter_box,
             self.anonymous_box,
             self.volume_table,

@@ -4,7 +4,8 @@ It never talks to the engine itself: every call goes through ``tasks`` to a
 worker thread, and ``engine/events.py`` follows the event stream on threads
 of its own. This class only lays the widgets out and keeps the settings;
 each concern is a mixin in this package, named after it (refresh, selection,
-actions, status bar, housekeeping, filtering, the graph section).
+actions, status bar, housekeeping, filtering, the graph section, the
+engines sidebar).
 
 For the mount graph (and anything else that shares the selection) the
 window offers ``select_volume``/``select_container``, the signals below, and
@@ -22,10 +23,12 @@ from volgui.ui import container_actions, tasks
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
 from volgui.ui.details import DetailsPane
+from volgui.ui.engines_controller import EnginesController
 from volgui.ui.settings import app_settings
 from volgui.ui.volume_table import VolumeTable
 from volgui.ui.window.actions import ActionsMixin
 from volgui.ui.window.data_section import DataSectionMixin
+from volgui.ui.window.engines_section import EnginesSectionMixin
 from volgui.ui.window.filtering import FilterMixin
 from volgui.ui.window.graph_section import GraphSectionMixin
 from volgui.ui.window.housekeeping import HousekeepingMixin
@@ -46,6 +49,7 @@ def _titled(label: QLabel, widget: QWidget) -> QWidget:
 
 
 class MainWindow(
+    EnginesSectionMixin,  # first: it fills RefreshMixin's hooks
     RefreshMixin,
     SelectionMixin,
     ActionsMixin,
@@ -64,6 +68,9 @@ class MainWindow(
     ``volumes_selected(list[str])`` and ``containers_selected(list[str])``
     (names / full ids) when the user changes a table's selection,
     ``engine_state(bool)`` when the engine goes away or comes back.
+
+    ``engines``: the sidebar's controller (default: every context, added
+    engine and Podman socket found); ``engine`` is its first row shown.
     """
 
     snapshot_changed = Signal(object)
@@ -78,6 +85,7 @@ class MainWindow(
         settings: QSettings | None = None,
         follow_events: bool = True,
         parent: QWidget | None = None,
+        engines: EnginesController | None = None,
     ) -> None:
         super().__init__(parent)
         tasks.watch(engine)
@@ -96,6 +104,7 @@ class MainWindow(
         self._build_data_actions()
         self._build_graph()
         self.container_actions = container_actions.install(self)  # run dialog, drops, keys
+        self._build_engines(engines)
         self._build_status_bar()
         self._restore_settings()
         self._set_tab_order()
@@ -104,7 +113,8 @@ class MainWindow(
         self._clock = QTimer(self, interval=30_000)
         self._clock.timeout.connect(self._update_status)
         self._clock.start()
-        self._start_following(follow_events)
+        self._start_following(follow_events, own_follower=False)
+        self._start_engines(follow_events)
 
     def _build_widgets(self) -> None:
         self.volume_table = VolumeTable()
@@ -206,6 +216,7 @@ class MainWindow(
         self._closed = True
         self._clock.stop()
         self._stop_refreshing()
+        self.engines.close()
         for task in tasks.runner().running:
             if task.owner is self or (
                 isinstance(task.owner, QWidget) and self.isAncestorOf(task.owner)

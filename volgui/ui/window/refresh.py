@@ -7,13 +7,19 @@ tables' diffs (``RowModel.plan``, pure Python); the GUI thread applies the
 plans a few ``begin/end`` blocks per turn of the event loop (``_apply_turn``)
 and hands the old snapshot to ``tasks.release``, which frees it off the GUI
 thread.
+
+With the Engines sidebar the window shows one engine at a time: ``detach``
+hands the shown engine's state back (its latest snapshot, the notices not
+read yet, whether a read is in flight) and ``retarget`` shows another engine,
+starting from a snapshot kept for it; a read still in flight for the old one
+ends in ``_landed_elsewhere`` / ``_failed_elsewhere`` (the engines section).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
@@ -51,6 +57,14 @@ def fetch_and_plan(
     return info, snap, volumes.plan(snap.volumes), containers.plan(snap.containers)
 
 
+class Handback(NamedTuple):
+    """What ``detach`` gives back of the engine the window showed."""
+
+    snapshot: Snapshot | None  # its latest snapshot (None: never read)
+    pending: Notice | None  # notices it had not read yet
+    reading: bool  # a read is in flight (it ends in _landed_elsewhere/_failed_elsewhere)
+
+
 def snapshot_parts(snap: Snapshot) -> list[object]:
     """What a snapshot holds, for ``tasks.release`` to free a slice at a time."""
     return [*snap.volumes, *snap.containers]
@@ -63,7 +77,14 @@ class RefreshMixin:
     retry_first = 1.0
     retry_max = 10.0
 
-    def _start_following(self, follow_events: bool) -> None:
+    def _start_following(self, follow_events: bool, own_follower: bool = True) -> None:
+        """``own_follower``: False when the engines sidebar follows every engine and
+        hands this window the notices of the one it shows (``retarget``)."""
+        self._generation = 0  # a read started before the last detach shows nothing
+        self._base: Snapshot | None = None  # the next read's base, until it is shown
+        self._landing: Snapshot | None = None  # read, being put on screen
+        self._read = False  # self.snapshot is the shown engine's
+        self._infos: dict[int, EngineInfo] = {}  # id(engine) -> its info
         self._refresh: tasks.Task | None = None
         self._applying: Iterator[None] | None = None
         self._pending: Notice | None = None
@@ -80,6 +101,8 @@ class RefreshMixin:
         self._relay.notice.connect(self._on_notice, Qt.ConnectionType.QueuedConnection)
         self._relay.state.connect(self._on_stream_state, Qt.ConnectionType.QueuedConnection)
         self.follower: engine_events.Follower | None = None
+        if not own_follower:
+            return
         if follow_events:
             # The stream's first connection brings a resync notice: that is
             # the first refresh, taken after the stream opened (no gap).
@@ -122,23 +145,39 @@ class RefreshMixin:
             return
         notice, self._pending = self._pending, None
         want_info = self.info is None or notice.resync
-        self._refresh = (
-            tasks.run(
-                self,
-                self.tr("Refreshing"),
-                fetch_and_plan,
-                self.engine,
-                self.snapshot,
-                notice,
-                want_info,
-                self.volume_model,
-                self.container_model,
-            )
-            .done(self._on_refreshed)
-            .fail(self._on_refresh_failed)
-            .always(self._refresh_settled)
+        engine, gen = self.engine, self._generation
+        task = tasks.run(
+            self,
+            self.tr("Refreshing"),
+            fetch_and_plan,
+            engine,
+            self.snapshot if self._base is None else self._base,
+            notice,
+            want_info,
+            self.volume_model,
+            self.container_model,
         )
+        self._refresh = task
+        task.done(
+            lambda r: (
+                self._on_refreshed(r)
+                if gen == self._generation
+                else self._landed_elsewhere(engine, r[1])
+            )
+        ).fail(
+            lambda e: (
+                self._on_refresh_failed(e)
+                if gen == self._generation
+                else self._failed_elsewhere(engine, e)
+            )
+        ).always(lambda: self._refresh_settled() if task is self._refresh else None)
         self._update_tasks()
+
+    def _landed_elsewhere(self, engine: Engine, snap: Snapshot) -> None:
+        """A read for an engine no longer shown is in (the engines section keeps it)."""
+
+    def _failed_elsewhere(self, engine: Engine, error: BaseException) -> None:
+        """A read for an engine no longer shown failed."""
 
     def _refresh_settled(self) -> None:
         self._refresh = None
@@ -150,10 +189,11 @@ class RefreshMixin:
     ) -> None:
         info, snap, volumes, containers = result
         if info is not None:
-            self.info = info
+            self.info = self._infos[id(self.engine)] = info
             self._update_title()
         self._set_engine_up(True)
         self.volume_model.container_names = {c.id: c.name for c in snap.containers}
+        self._landing = snap
         self._applying = self._apply_steps(snap, volumes, containers)
         self._apply_turn()
 
@@ -178,18 +218,23 @@ class RefreshMixin:
         if self._refresh is None and self._pending is not None and self.engine_up:
             self._start_refresh()
 
-    def apply_snapshot(self, snap: Snapshot) -> None:
-        """Show ``snap`` at once (tests, tools); refreshes go through the worker."""
+    def apply_snapshot(self, snap: Snapshot, engines: bool = True) -> None:
+        """Show ``snap`` at once (tests, tools); refreshes go through the worker.
+        ``engines``: False when ``snap`` is not the engine's (a blank while it is read)."""
         self.volume_model.container_names = {c.id: c.name for c in snap.containers}
         self.volume_model.set_items(snap.volumes)
         self.container_model.set_items(snap.containers)
-        self._shown(snap)
+        self._shown(snap, engines)
 
-    def _shown(self, snap: Snapshot) -> None:
+    def _shown(self, snap: Snapshot, engines: bool = True) -> None:
         """The tables show ``snap``: the rest of the window follows."""
         old, self.snapshot = self.snapshot, snap
         tasks.release(old, snapshot_parts)
         del old
+        self._base = self._landing = None
+        self._read = engines
+        if engines:
+            self._keep_shown(snap)
         first, self._filled = not self._filled, True
         self._update_highlight()
         self._update_details()
@@ -202,6 +247,49 @@ class RefreshMixin:
             tasks.steady()
             self._ask_about_interrupted_changes()
             self.filled.emit()
+
+    def _keep_shown(self, snap: Snapshot) -> None:
+        """The shown engine's snapshot is new (the engines section keeps it)."""
+
+    # -- showing another engine -------------------------------------------
+
+    def detach(self) -> Handback:
+        """Stop showing the current engine; return its state for whoever follows it now."""
+        back = Handback(
+            self._landing or (self.snapshot if self._read else None),
+            self._pending,
+            self._refresh is not None,
+        )
+        self._generation += 1
+        self._refresh = self._applying = self._pending = self._landing = None
+        self._apply_timer.stop()
+        self._retry_timer.stop()
+        self._countdown.stop()
+        self._retry_delay = self.retry_first
+        self._read = False
+        return back
+
+    def retarget(
+        self, engine: Engine, snapshot: Snapshot | None, pending: Notice | None, coming: bool
+    ) -> None:
+        """Show ``engine`` (after ``detach``), from ``snapshot`` kept for it: at once,
+        with no request, when nothing is pending. Without one the tables empty and
+        a full read follows (``coming``: the follower's first resync brings it)."""
+        self.engine = engine
+        self.info = self._infos.get(id(engine))
+        self._base = snapshot if snapshot is not None else Snapshot()
+        self.cancel_sizes()
+        self.volume_model.set_sizes({})
+        if not self.engine_up:
+            self._set_engine_up(True)
+        if snapshot is None and self._filled:
+            self.apply_snapshot(Snapshot(), engines=False)
+        self._update_title()
+        self._update_status()
+        if snapshot is not None:
+            self._request(pending or engine_events.Notice())
+        elif pending is not None or not coming:
+            self._request(engine_events.RESYNC)
 
     def _ask_about_interrupted_changes(self) -> None:
         """A change cut short (a crash, a kill) is never finished silently: ask (DESIGN 4b)."""

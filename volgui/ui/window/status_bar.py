@@ -44,11 +44,11 @@ class StatusBarMixin:
 
     def _update_title(self) -> None:
         sandbox = " " + self.tr("(sandbox engine)") if self.info and self.info.sandbox else ""
-        self.setWindowTitle(f"volgui — {self.engine.address}{sandbox}")
+        self.setWindowTitle(f"volgui — {self.engine_words(self.engine.address)}{sandbox}")
 
     def _update_status(self) -> None:
         if self.info is not None:
-            parts = [self.info.address, f"Docker {self.info.version}"]
+            parts = [escape(self.engine_words(self.info.address)), f"Docker {self.info.version}"]
             if self.info.sandbox:
                 parts.append("<b>" + self.tr("sandbox engine") + "</b>")
         else:  # not answered yet (opened while the engine is down, say)

@@ -235,6 +235,69 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Copy volume %1 to another engine</source>
+        <translation>볼륨 %1을(를) 다른 엔진으로 복사</translation>
+    </message>
+    <message>
+        <source>Another address…</source>
+        <translation>다른 주소…</translation>
+    </message>
+    <message>
+        <source>not known (Compute sizes tells)</source>
+        <translation>알 수 없음 (크기 계산으로 확인)</translation>
+    </message>
+    <message>
+        <source>Replace its files</source>
+        <translation>그 볼륨의 파일을 바꾸기</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>볼륨</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>To engine</source>
+        <translation>대상 엔진</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Name there</source>
+        <translation>대상 이름</translation>
+    </message>
+    <message>
+        <source>Reading the target&apos;s volumes</source>
+        <translation>대상 엔진의 볼륨을 읽는 중</translation>
+    </message>
+    <message>
+        <source>Type the engine&apos;s address.</source>
+        <translation>엔진 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A volume named %1 exists on %2 already. Copying replaces its files with this volume&apos;s; tick below to agree.</source>
+        <translation>%2에 이름이 %1인 볼륨이 이미 있습니다. 복사하면 그 파일이 이 볼륨의 파일로 바뀝니다. 동의하면 아래를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Reading what the target holds…</source>
+        <translation>대상 엔진에 있는 것을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>A new volume is made there; nothing here changes.</source>
+        <translation>대상 엔진에 새 볼륨을 만듭니다. 여기서는 아무것도 바뀌지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>DataActions</name>
     <message>
         <source>Export…</source>
@@ -572,6 +635,48 @@
     <message>
         <source>Remove engine</source>
         <translation>엔진 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>EngineListModel</name>
+    <message>
+        <source>%1 %2, API %3</source>
+        <translation>%1 %2, API %3</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesSectionMixin</name>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>&amp;Engines</source>
+        <translation>엔진(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 is on this engine already; Clone… copies it here.</source>
+        <translation>%1은(는) 이미 이 엔진에 있습니다. 같은 엔진에서는 복제…를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 on %3</source>
+        <translation>%1을(를) %3의 %2(으)로 복사하는 중</translation>
+    </message>
+    <message>
+        <source>Copied to %1 on %2</source>
+        <translation>%2의 %1(으)로 복사했습니다</translation>
     </message>
 </context>
 <context>

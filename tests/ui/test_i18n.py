@@ -340,7 +340,7 @@ def _window_words(window: MainWindow) -> dict[str, object]:
 
 
 KOREAN_WINDOW = {
-    "menus": ["보기(&V)", "데이터(&D)"],
+    "menus": ["보기(&V)", "데이터(&D)", "엔진(&E)"],
     "view": ["새로 고침", "필터", "마운트 그래프", "언어(&L)"],
     "language": "언어(&L)",
     "actions": ["새 볼륨…", "삭제", "정리…"],
@@ -356,7 +356,7 @@ KOREAN_WINDOW = {
     "files": ["내려받기…", "볼륨을 선택하면 파일이 보입니다.", "수정 시각"],
 }
 ENGLISH_WINDOW = {
-    "menus": ["&View", "&Data"],
+    "menus": ["&View", "&Data", "&Engines"],
     "view": ["Refresh", "Filter", "Mount graph", "&Language"],
     "language": "&Language",
     "actions": ["New volume…", "Remove", "Prune…"],

@@ -15,6 +15,8 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
+from volgui.engine.pace import paced
+
 ANONYMOUS_LABEL = "com.docker.volume.anonymous"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -276,11 +278,11 @@ class Snapshot:
         gc.disable()
         try:
             ordered = tuple(
-                sorted((Container.from_api(c) for c in containers), key=lambda c: c.name)
+                sorted((Container.from_api(c) for c in paced(containers)), key=lambda c: c.name)
             )
             users = _users_by_volume(ordered)
             vols = sorted(
-                (Volume.from_api(v, users.get(v["Name"], ())) for v in volumes),
+                (Volume.from_api(v, users.get(v["Name"], ())) for v in paced(volumes)),
                 key=lambda v: v.name,
             )
             return cls(volumes=tuple(vols), containers=ordered)

@@ -11,6 +11,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from volgui.engine.pace import paced
+
 T = TypeVar("T")
 
 # An insertion of more rows than this is applied in several steps: each step
@@ -45,11 +47,11 @@ def plan_rows(
     descending: bool,
 ) -> RowDiff[T]:
     """Plan the removals, in-place changes and sorted insertions from ``old`` to ``new``."""
-    wanted = {key(it): it for it in new}
+    wanted = {key(it): it for it in paced(new)}
     gone = runs([r for r, it in enumerate(old) if key(it) not in wanted])
     kept: list[T] = []
     changed: list[tuple[int, T, Any]] = []
-    for it in old:
+    for it in paced(old):
         fresh = wanted.pop(key(it), None)
         if fresh is None:
             continue

@@ -30,7 +30,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from volgui.engine import Engine
+from volgui.engine import Engine, pace
+from volgui.ui import gui_first
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +234,7 @@ def shutdown(wait: bool = True) -> None:
     if _runner is not None:
         _runner.shutdown(wait)
     _releaser.stop()
+    pace.reset()
 
 
 # -- letting go of big objects off the GUI thread ---------------------------
@@ -293,6 +295,7 @@ class _Releaser:
         entry[0] = None  # the object goes now; what it held lives on in pieces
         while pieces:
             del pieces[-self.SLICE :]
+            pace.pause()  # the GUI thread first (engine/pace.py)
             time.sleep(0)  # the GIL goes to the GUI thread between slices
         return True
 
@@ -331,12 +334,15 @@ def steady() -> None:
       moves it out of the collector's sight; later full collections walk only
       what came since (3-4 ms). The cost: cyclic garbage made before this
       call is never collected, a bounded amount, once.
+    - Workers' long loops step aside while the GUI thread handles events
+      (``ui/gui_first.py``, ``engine/pace.py``).
     """
     global _steady
     if not _steady:  # once a process: a second window adds nothing to freeze
         _steady = True
         sys.setswitchinterval(SWITCH_INTERVAL)
         gc.freeze()
+    gui_first.install()
 
 
 # -- the GUI-thread guard -------------------------------------------------

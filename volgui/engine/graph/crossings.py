@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from volgui.engine.pace import pause
+
 
 def count_crossings(pairs: Iterable[tuple[int, int]]) -> int:
     """Crossings among straight edges between two ordered columns.
@@ -62,6 +64,7 @@ def order_component(
         return best_order
     seen_orders: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     for sweep in range(sweeps):
+        pause()
         if sweep % 2 == 0:  # move sources, containers fixed
             sources.sort(key=lambda n: (sum(pos_t[t] for t in adj_s[n]) / len(adj_s[n]), pos_s[n]))
             pos_s = {n: i for i, n in enumerate(sources)}

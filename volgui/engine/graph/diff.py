@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from volgui.engine.graph.layout import Layout
 from volgui.engine.graph.model import Edge, Graph, Node
+from volgui.engine.pace import paced
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -61,7 +62,7 @@ def diff(old: Graph, old_layout: Layout | None, new: Graph, lay: Layout, seen: R
     updated: list[Node] = []
     added: list[Node] = []
     moves: list[tuple[str, Point]] = []
-    for node in new.nodes:
+    for node in paced(new.nodes):
         shown = before.get(node.id)
         if shown is None:
             added.append(node)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from volgui.engine.graph.crossings import graph_crossings, order_component
 from volgui.engine.graph.model import Graph, Node, build_graph
 from volgui.engine.model import Snapshot
+from volgui.engine.pace import paced
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class _Frame:
         index = {nid: i for i, nid in enumerate(ids)}
         adj: list[list[int]] = [[] for _ in ids]
         edge_pairs: list[tuple[str, str]] = []
-        for e in graph.edges:
+        for e in paced(graph.edges):
             s, t = index.get(e.source), index.get(e.target)
             if s is None or t is None:
                 continue
@@ -113,7 +114,7 @@ class _Frame:
         adj = self.adj
         component = [-1] * len(self.ids)
         components: list[list[int]] = []
-        for start in range(len(self.ids)):
+        for start in paced(range(len(self.ids))):
             if component[start] >= 0 or not adj[start]:
                 continue
             members = [start]
@@ -141,7 +142,7 @@ def _blocks(
     blocks: list[Block] = []
     source_order: list[int] = []
     target_order: list[int] = []
-    for members in frame.components():
+    for members in paced(frame.components(), every=4):
         srcs = [m for m in members if nodes[m].is_source]
         tgts = [m for m in members if not nodes[m].is_source]
         srcs, tgts = order_component(srcs, tgts, adj, adj, opt.sweeps)

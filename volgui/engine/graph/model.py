@@ -16,6 +16,7 @@ from volgui.engine.graph.ids import (
     volume_node_id,
 )
 from volgui.engine.model import ANONYMOUS_LABEL, Container, Snapshot, display_name
+from volgui.engine.pace import paced
 
 NodeKind = Literal["volume", "anonymous", "anonymous-group", "bind", "tmpfs", "container"]
 SOURCE_KINDS = frozenset({"volume", "anonymous", "anonymous-group", "bind", "tmpfs"})
@@ -106,7 +107,7 @@ def _sources(snapshot: Snapshot, collapse: bool) -> tuple[list[Node], dict[str, 
     sources: list[Node] = []
     groups: dict[str, list[str]] = {ANONYMOUS_USED: [], ANONYMOUS_UNUSED: []}
     folded: dict[str, str] = {}
-    for v in snapshot.volumes:
+    for v in paced(snapshot.volumes):
         vid = volume_node_id(v.name)
         if v.anonymous and collapse:
             group = ANONYMOUS_USED if v.in_use else ANONYMOUS_UNUSED

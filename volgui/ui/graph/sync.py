@@ -20,6 +20,7 @@ from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from volgui.engine import pace
 from volgui.engine.graph.diff import Diff, Rect, diff
 from volgui.engine.graph.layout import Layout, compute
 from volgui.engine.graph.model import Edge, Graph, Node
@@ -59,13 +60,37 @@ def plan(
     A refresh often brings the very picture already shown (a resync, an event
     about something else): then say so (``None``) instead of laying it out again.
     """
-    dead.clear()  # the last references: freed on this thread, not the GUI thread
+    _free(dead)  # the last references: freed on this thread, a slice at a time
     start = time.perf_counter()
     if shown == (snapshot, collapse):
         return None
     new_graph, new_lay = compute(snapshot, collapse, OPTIONS)
     change = diff(graph, lay, new_graph, new_lay, seen)
     return Planned(new_graph, new_lay, change, time.perf_counter() - start)
+
+
+def _free(dead: list[object]) -> None:
+    """Let go of ``dead`` (pictures: graphs, layouts, snapshots) in slices.
+
+    Dropping a whole graph is one C-level cascade that holds the GIL, and the
+    GUI thread waits it out; taken apart, the pieces go a slice at a time, and
+    the GUI thread goes first between slices (engine/pace.py).
+    """
+    pieces: list[object] = []
+    while dead:
+        obj = dead.pop()
+        if isinstance(obj, tuple):
+            dead.extend(obj)
+            continue
+        for value in getattr(obj, "__dict__", {}).values():
+            if isinstance(value, (tuple, list)):
+                pieces.extend(value)
+            elif isinstance(value, dict):
+                pieces.extend(value.items())
+        del obj
+    while pieces:
+        del pieces[-64:]
+        pace.pause()
 
 
 class SceneSync:

@@ -182,7 +182,8 @@ class EnginesController(QObject):
 
     def probe_one(self, key: str) -> None:
         slot = self._slots[key]
-        tasks.run(self, f"Asking {slot.entry.name}", slot.engine.probe).done(
+        what = self.tr("Asking %1").replace("%1", slot.entry.name)
+        tasks.run(self, what, slot.engine.probe).done(
             lambda p, key=key: self._set_probe(key, p)
         ).fail(lambda e, key=key: self._set_probe(key, Probe(False, reason=str(e))))
 
@@ -295,11 +296,11 @@ class EnginesController(QObject):
         slot.applying = True
         base = slot.snapshot
         if base is None or notice.resync:
-            task = tasks.run(self, f"Reading {slot.entry.name}", slot.engine.snapshot)
+            what = self.tr("Reading %1").replace("%1", slot.entry.name)
+            task = tasks.run(self, what, slot.engine.snapshot)
         else:
-            task = tasks.run(
-                self, f"Updating {slot.entry.name}", slot.engine.apply_notice, base, notice
-            )
+            what = self.tr("Updating %1").replace("%1", slot.entry.name)
+            task = tasks.run(self, what, slot.engine.apply_notice, base, notice)
         task.done(lambda snap, key=key: self._applied(key, snap))
         task.fail(lambda e, key=key: self._apply_failed(key, e))
 

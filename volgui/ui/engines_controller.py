@@ -171,7 +171,9 @@ class EnginesController(QObject):
         return self._slots[key].engine
 
     def probe(self, key: str) -> Probe | None:
-        return self._slots[key].probe
+        """What the last probe of ``key`` said (None: not yet, or the row is gone)."""
+        slot = self._slots.get(key)
+        return slot.probe if slot is not None else None
 
     def snapshot(self, key: str) -> Snapshot | None:
         return self._slots[key].snapshot

@@ -6,7 +6,8 @@
 
 Shoots: a volume dragged over a container row (the row framed as the drop
 target), the dialog in change mode after that drop, and in new mode (a volume
-dropped on empty space), with its compose view.
+dropped on empty space), with its compose view. ``--lang ko`` shoots them in
+Korean (the README.ko.md screenshots: ``--lang ko --out docs/ko``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from ui_screenshots import settle, shoot, wait_for  # tools/, beside this script
 
 from volgui.engine.sandbox import Sandbox
-from volgui.ui import tasks
+from volgui.ui import i18n, tasks
 from volgui.ui.dnd import volume_mime
 from volgui.ui.main_window import MainWindow
 
@@ -49,12 +50,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True, help="a seeded sandbox directory")
     parser.add_argument("--out", default="docs")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
+    i18n.install(app, args.lang)
     engine = Sandbox(Path(args.dir)).start()
     window = MainWindow(engine)
     window.move(0, 0)

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChangeSummary</name>
+    <message numerus="yes">
+        <source>The container changed %n path(s) in its own layer, outside any volume. The new container starts without them.</source>
+        <translation>
+            <numerusform>The container changed %n path in its own layer, outside any volume. The new container starts without it.</numerusform>
+            <numerusform>The container changed %n paths in its own layer, outside any volume. The new container starts without them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message numerus="yes">
         <source>Used by %n container(s)</source>

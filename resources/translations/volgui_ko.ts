@@ -85,6 +85,154 @@
     </message>
 </context>
 <context>
+    <name>ApplyJob</name>
+    <message>
+        <source>Creating and starting %1</source>
+        <translation>%1 생성 및 시작</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>%1 생성</translation>
+    </message>
+    <message>
+        <source>Replacing %1</source>
+        <translation>컨테이너 %1 교체</translation>
+    </message>
+    <message>
+        <source>rolling back: %1</source>
+        <translation>되돌리는 중: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePlan</name>
+    <message>
+        <source>nothing changed: add, remove or change a mount first</source>
+        <translation>바뀐 것이 없습니다: 먼저 마운트를 추가하거나 삭제하거나 바꾸세요</translation>
+    </message>
+    <message>
+        <source>a tmpfs</source>
+        <translation>tmpfs</translation>
+    </message>
+    <message>
+        <source>host folder {path}</source>
+        <translation>호스트 폴더 {path}</translation>
+    </message>
+    <message>
+        <source>an anonymous volume</source>
+        <translation>익명 볼륨</translation>
+    </message>
+    <message>
+        <source>{what} mounted at {path} read-only</source>
+        <translation>{path}에 {what} 읽기 전용 마운트</translation>
+    </message>
+    <message>
+        <source>{what} mounted at {path}</source>
+        <translation>{path}에 {what} 마운트</translation>
+    </message>
+    <message>
+        <source>{path} read-only</source>
+        <translation>{path} 읽기 전용으로</translation>
+    </message>
+    <message>
+        <source>{path} writable</source>
+        <translation>{path} 읽기/쓰기로</translation>
+    </message>
+    <message>
+        <source>it is running and will be restarted</source>
+        <translation>지금 실행 중이므로 다시 시작됩니다</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>it is {state} and will stay so</source>
+        <translation>지금 {state} 상태이며 그대로 유지됩니다</translation>
+    </message>
+    <message>
+        <source>{name} stays as it is: no mount changed.</source>
+        <translation>{name}은(는) 그대로입니다: 바뀐 마운트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} no longer mounted</source>
+        <translation>{path} 마운트 해제</translation>
+    </message>
+    <message>
+        <source>with {changes}</source>
+        <translation>{changes}</translation>
+    </message>
+    <message>
+        <source> ({names} stays on the engine with its data)</source>
+        <translation> ({names}은(는) 데이터와 함께 엔진에 남습니다)</translation>
+    </message>
+    <message>
+        <source>{name} will be replaced by an identical container {changes}; {state}.</source>
+        <translation>{name}을(를) 같은 설정의 새 컨테이너로 교체합니다: {changes}. {state}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSummary</name>
+    <message>
+        <source>Files written inside the container</source>
+        <translation>컨테이너 안에 쓰인 파일</translation>
+    </message>
+    <message>
+        <source>Discard these changes</source>
+        <translation>이 변경 사항 버리기</translation>
+    </message>
+    <message>
+        <source>Replacing the container throws away what it wrote outside its volumes</source>
+        <translation>컨테이너를 교체하면 볼륨 밖에 쓴 내용은 버려집니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>The container changed %n path(s) in its own layer, outside any volume. The new container starts without them.</source>
+        <translation>
+            <numerusform>컨테이너가 볼륨 밖, 자체 레이어에서 경로 %n개를 바꿨습니다. 새 컨테이너는 이 변경 없이 시작합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… 외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tick “Discard these changes” (or move those files into a volume first)</source>
+        <translation>“이 변경 사항 버리기”를 체크하세요 (또는 먼저 그 파일을 볼륨으로 옮기세요)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPreview</name>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>docker run … (paste a line: the form follows)</source>
+        <translation>docker run … (한 줄을 붙여 넣으면 양식이 따라 바뀝니다)</translation>
+    </message>
+    <message>
+        <source>The docker run line of the form; edit or paste one here</source>
+        <translation>양식의 docker run 명령입니다. 여기서 고치거나 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the docker run line (or the compose YAML shown)</source>
+        <translation>docker run 명령(또는 보이는 compose YAML)을 복사</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Compose</translation>
+    </message>
+    <message>
+        <source>Show the same container as a compose service</source>
+        <translation>같은 컨테이너를 compose 서비스로 보기</translation>
+    </message>
+</context>
+<context>
     <name>ContainerActions</name>
     <message>
         <source>Start</source>
@@ -621,6 +769,10 @@
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
+    <message>
+        <source>an engine named %1 exists already</source>
+        <translation>이름이 %1인 엔진이 이미 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>EngineList</name>
@@ -640,8 +792,71 @@
 <context>
     <name>EngineListModel</name>
     <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>볼륨</translation>
+    </message>
+    <message>
+        <source>from a docker context</source>
+        <translation>docker 컨텍스트에서</translation>
+    </message>
+    <message>
+        <source>added in volgui</source>
+        <translation>volgui에서 추가함</translation>
+    </message>
+    <message>
+        <source>a Podman socket</source>
+        <translation>Podman 소켓</translation>
+    </message>
+    <message>
+        <source>given on the command line</source>
+        <translation>명령줄에서 지정함</translation>
+    </message>
+    <message>
+        <source>down: %1</source>
+        <translation>응답 없음: %1</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
         <source>%1 %2, API %3</source>
         <translation>%1 %2, API %3</translation>
+    </message>
+</context>
+<context>
+    <name>EnginesController</name>
+    <message>
+        <source>Asking %1</source>
+        <translation>%1에 상태 묻기</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 읽기</translation>
+    </message>
+    <message>
+        <source>Updating %1</source>
+        <translation>%1 갱신</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1023,424 @@
     <message>
         <source>{shown} of {total} shown</source>
         <translation>{total}개 중 {shown}개 표시</translation>
+    </message>
+</context>
+<context>
+    <name>FlagSections</name>
+    <message>
+        <source>%1 needs API %2; this engine speaks %3</source>
+        <translation>%1에는 API %2 이상이 필요합니다. 이 엔진의 API는 %3입니다</translation>
+    </message>
+</context>
+<context>
+    <name>FlagWords</name>
+    <message>
+        <source>Mounts</source>
+        <translation>마운트</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>자원</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>보안</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>상태 검사</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>로깅</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>런타임</translation>
+    </message>
+    <message>
+        <source>Volumes from containers</source>
+        <translation>다른 컨테이너의 볼륨</translation>
+    </message>
+    <message>
+        <source>Volume driver</source>
+        <translation>볼륨 드라이버</translation>
+    </message>
+    <message>
+        <source>Read-only root filesystem</source>
+        <translation>읽기 전용 루트 파일 시스템</translation>
+    </message>
+    <message>
+        <source>Storage driver options</source>
+        <translation>스토리지 드라이버 옵션</translation>
+    </message>
+    <message>
+        <source>Environment files</source>
+        <translation>환경 변수 파일</translation>
+    </message>
+    <message>
+        <source>Label files</source>
+        <translation>레이블 파일</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>작업 디렉터리</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>엔트리포인트</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>호스트 이름</translation>
+    </message>
+    <message>
+        <source>Domain name</source>
+        <translation>도메인 이름</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>애너테이션</translation>
+    </message>
+    <message>
+        <source>Network aliases</source>
+        <translation>네트워크 별칭</translation>
+    </message>
+    <message>
+        <source>Publish all exposed ports</source>
+        <translation>노출된 포트 모두 게시</translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation>노출 포트</translation>
+    </message>
+    <message>
+        <source>IPv4 address</source>
+        <translation>IPv4 주소</translation>
+    </message>
+    <message>
+        <source>IPv6 address</source>
+        <translation>IPv6 주소</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 주소</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>Link-local addresses</source>
+        <translation>링크 로컬 주소</translation>
+    </message>
+    <message>
+        <source>Extra hosts</source>
+        <translation>추가 호스트</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>DNS 서버</translation>
+    </message>
+    <message>
+        <source>DNS options</source>
+        <translation>DNS 옵션</translation>
+    </message>
+    <message>
+        <source>DNS search domains</source>
+        <translation>DNS 검색 도메인</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>메모리 제한</translation>
+    </message>
+    <message>
+        <source>Memory soft limit</source>
+        <translation>메모리 소프트 제한</translation>
+    </message>
+    <message>
+        <source>Memory plus swap</source>
+        <translation>메모리+스왑 제한</translation>
+    </message>
+    <message>
+        <source>Memory swappiness</source>
+        <translation>메모리 스와핑 경향</translation>
+    </message>
+    <message>
+        <source>Kernel memory limit</source>
+        <translation>커널 메모리 제한</translation>
+    </message>
+    <message>
+        <source>Disable the OOM killer</source>
+        <translation>OOM 킬러 끄기</translation>
+    </message>
+    <message>
+        <source>OOM score adjustment</source>
+        <translation>OOM 점수 조정</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 수</translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation>CPU 배분 비율</translation>
+    </message>
+    <message>
+        <source>CPU CFS period</source>
+        <translation>CPU CFS 주기</translation>
+    </message>
+    <message>
+        <source>CPU CFS quota</source>
+        <translation>CPU CFS 할당량</translation>
+    </message>
+    <message>
+        <source>CPU real-time period</source>
+        <translation>CPU 실시간 주기</translation>
+    </message>
+    <message>
+        <source>CPU real-time runtime</source>
+        <translation>CPU 실시간 실행 시간</translation>
+    </message>
+    <message>
+        <source>CPUs allowed</source>
+        <translation>허용 CPU</translation>
+    </message>
+    <message>
+        <source>Memory nodes allowed</source>
+        <translation>허용 메모리 노드</translation>
+    </message>
+    <message>
+        <source>CPU count (Windows)</source>
+        <translation>CPU 개수 (Windows)</translation>
+    </message>
+    <message>
+        <source>CPU percent (Windows)</source>
+        <translation>CPU 비율 (Windows)</translation>
+    </message>
+    <message>
+        <source>PIDs limit</source>
+        <translation>PID 수 제한</translation>
+    </message>
+    <message>
+        <source>Size of /dev/shm</source>
+        <translation>/dev/shm 크기</translation>
+    </message>
+    <message>
+        <source>Ulimits</source>
+        <translation>ulimit</translation>
+    </message>
+    <message>
+        <source>Block IO weight</source>
+        <translation>블록 IO 가중치</translation>
+    </message>
+    <message>
+        <source>Block IO weight per device</source>
+        <translation>장치별 블록 IO 가중치</translation>
+    </message>
+    <message>
+        <source>Device read rate (bytes/s)</source>
+        <translation>장치 읽기 속도 (바이트/초)</translation>
+    </message>
+    <message>
+        <source>Device write rate (bytes/s)</source>
+        <translation>장치 쓰기 속도 (바이트/초)</translation>
+    </message>
+    <message>
+        <source>Device read rate (IO/s)</source>
+        <translation>장치 읽기 속도 (IO/초)</translation>
+    </message>
+    <message>
+        <source>Device write rate (IO/s)</source>
+        <translation>장치 쓰기 속도 (IO/초)</translation>
+    </message>
+    <message>
+        <source>IO bandwidth (Windows)</source>
+        <translation>IO 대역폭 (Windows)</translation>
+    </message>
+    <message>
+        <source>IOps (Windows)</source>
+        <translation>IOPS (Windows)</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Device cgroup rules</source>
+        <translation>장치 cgroup 규칙</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Add Linux capabilities</source>
+        <translation>리눅스 capability 추가</translation>
+    </message>
+    <message>
+        <source>Drop Linux capabilities</source>
+        <translation>리눅스 capability 제거</translation>
+    </message>
+    <message>
+        <source>Privileged</source>
+        <translation>특권 모드</translation>
+    </message>
+    <message>
+        <source>Security options</source>
+        <translation>보안 옵션</translation>
+    </message>
+    <message>
+        <source>Additional groups</source>
+        <translation>추가 그룹</translation>
+    </message>
+    <message>
+        <source>User namespace</source>
+        <translation>사용자 네임스페이스</translation>
+    </message>
+    <message>
+        <source>Cgroup namespace</source>
+        <translation>cgroup 네임스페이스</translation>
+    </message>
+    <message>
+        <source>PID namespace</source>
+        <translation>PID 네임스페이스</translation>
+    </message>
+    <message>
+        <source>IPC mode</source>
+        <translation>IPC 모드</translation>
+    </message>
+    <message>
+        <source>UTS namespace</source>
+        <translation>UTS 네임스페이스</translation>
+    </message>
+    <message>
+        <source>Health check command</source>
+        <translation>상태 검사 명령</translation>
+    </message>
+    <message>
+        <source>Check interval</source>
+        <translation>검사 간격</translation>
+    </message>
+    <message>
+        <source>Check timeout</source>
+        <translation>검사 제한 시간</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>재시도 횟수</translation>
+    </message>
+    <message>
+        <source>Start period</source>
+        <translation>시작 유예 기간</translation>
+    </message>
+    <message>
+        <source>Start interval</source>
+        <translation>시작 중 검사 간격</translation>
+    </message>
+    <message>
+        <source>Disable the image&apos;s health check</source>
+        <translation>이미지의 상태 검사 끄기</translation>
+    </message>
+    <message>
+        <source>Logging driver</source>
+        <translation>로깅 드라이버</translation>
+    </message>
+    <message>
+        <source>Log driver options</source>
+        <translation>로그 드라이버 옵션</translation>
+    </message>
+    <message>
+        <source>Run in the background</source>
+        <translation>백그라운드에서 실행</translation>
+    </message>
+    <message>
+        <source>Keep STDIN open</source>
+        <translation>STDIN 열어 두기</translation>
+    </message>
+    <message>
+        <source>Allocate a TTY</source>
+        <translation>TTY 할당</translation>
+    </message>
+    <message>
+        <source>Attach to streams</source>
+        <translation>스트림에 연결</translation>
+    </message>
+    <message>
+        <source>Remove when it exits</source>
+        <translation>종료되면 삭제</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>중지 시그널</translation>
+    </message>
+    <message>
+        <source>Stop timeout (s)</source>
+        <translation>중지 제한 시간 (초)</translation>
+    </message>
+    <message>
+        <source>Run an init</source>
+        <translation>init 프로세스 실행</translation>
+    </message>
+    <message>
+        <source>Sysctls</source>
+        <translation>sysctl</translation>
+    </message>
+    <message>
+        <source>OCI runtime</source>
+        <translation>OCI 런타임</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>격리 방식</translation>
+    </message>
+    <message>
+        <source>Parent cgroup</source>
+        <translation>상위 cgroup</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>Container ID file</source>
+        <translation>컨테이너 ID 파일</translation>
+    </message>
+    <message>
+        <source>Pull policy</source>
+        <translation>이미지 받기 정책</translation>
+    </message>
+    <message>
+        <source>Quiet pull</source>
+        <translation>이미지를 조용히 받기</translation>
+    </message>
+    <message>
+        <source>Skip image verification</source>
+        <translation>이미지 검증 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Proxy signals</source>
+        <translation>시그널 전달</translation>
+    </message>
+    <message>
+        <source>Detach keys</source>
+        <translation>분리 키</translation>
+    </message>
+    <message>
+        <source>Bind mount the API socket</source>
+        <translation>API 소켓 바인드 마운트</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1696,17 @@
     </message>
 </context>
 <context>
+    <name>KeyValueRows</name>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1136,6 +1780,72 @@
     <message>
         <source>Export the mount graph as {kind}</source>
         <translation>마운트 그래프를 {kind}로 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>MountsTable</name>
+    <message>
+        <source>{source} reads as a {type} source: choose type {type}, or give a volume name</source>
+        <translation>{source}은(는) {type} 소스로 읽힙니다: 종류를 {type}(으)로 고르거나 볼륨 이름을 쓰세요</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>내부 경로</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>읽기 전용</translation>
+    </message>
+    <message>
+        <source>No mounts</source>
+        <translation>마운트 없음</translation>
+    </message>
+    <message>
+        <source>Choose a host folder</source>
+        <translation>호스트 폴더 선택</translation>
+    </message>
+    <message>
+        <source>/path/in/container</source>
+        <translation>/컨테이너/안의/경로</translation>
+    </message>
+    <message>
+        <source>Remove this mount</source>
+        <translation>이 마운트 삭제</translation>
+    </message>
+    <message>
+        <source>Host folder to mount</source>
+        <translation>마운트할 호스트 폴더</translation>
+    </message>
+    <message>
+        <source>mount %1: %2</source>
+        <translation>마운트 %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NameCheck</name>
+    <message>
+        <source>container name is empty</source>
+        <translation>컨테이너 이름이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>volume name is empty</source>
+        <translation>볼륨 이름이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid container name {name}: use at least two characters, letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>컨테이너 이름 {name}은(는) 쓸 수 없습니다: 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 두 글자 이상, 글자나 숫자로 시작하세요</translation>
+    </message>
+    <message>
+        <source>invalid volume name {name}: use at least two characters, letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>볼륨 이름 {name}은(는) 쓸 수 없습니다: 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 두 글자 이상, 글자나 숫자로 시작하세요</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1994,140 @@ labels: {labels}</source>
     <message>
         <source>Refreshing</source>
         <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <source>Listing local images</source>
+        <translation>로컬 이미지 목록 읽기</translation>
+    </message>
+    <message>
+        <source>Mounts of %1</source>
+        <translation>%1의 마운트</translation>
+    </message>
+    <message>
+        <source>Replace container</source>
+        <translation>컨테이너 교체</translation>
+    </message>
+    <message>
+        <source>New container</source>
+        <translation>새 컨테이너</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Create and start</source>
+        <translation>생성 후 시작</translation>
+    </message>
+    <message>
+        <source>Reading the settings of %1</source>
+        <translation>%1의 설정 읽기</translation>
+    </message>
+    <message>
+        <source>%1 already mounts %2 at %3</source>
+        <translation>%1은(는) 이미 %2을(를) %3에 마운트하고 있습니다</translation>
+    </message>
+    <message>
+        <source>Not every setting shows as a docker run flag (%1); the replacement copies them from the engine as they are.</source>
+        <translation>일부 설정은 docker run 플래그로 나타낼 수 없습니다(%1). 교체할 때는 엔진에 있는 그대로 복사합니다.</translation>
+    </message>
+    <message>
+        <source>Planning the change</source>
+        <translation>변경 계획 세우기</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>적용 중…</translation>
+    </message>
+    <message>
+        <source>the command line does not parse: %1</source>
+        <translation>명령줄을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>working out what will happen…</source>
+        <translation>무슨 일이 일어날지 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Replaced %1: the new container is %2</source>
+        <translation>%1을(를) 교체했습니다: 새 컨테이너는 %2입니다</translation>
+    </message>
+    <message>
+        <source>Created container %1</source>
+        <translation>컨테이너 %1을(를) 생성했습니다</translation>
+    </message>
+    <message>
+        <source>The old container is back as it was.</source>
+        <translation>기존 컨테이너가 원래대로 돌아왔습니다.</translation>
+    </message>
+    <message>
+        <source>Wait: the change is under way; it finishes or rolls back.</source>
+        <translation>잠시만요: 변경 작업이 진행 중입니다. 끝나거나 되돌려질 때까지 기다리세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RunForm</name>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>마운트</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경 변수</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>재시작 정책</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation>기타 설정</translation>
+    </message>
+    <message>
+        <source>Add mount</source>
+        <translation>마운트 추가</translation>
+    </message>
+    <message>
+        <source>image, e.g. postgres:16</source>
+        <translation>이미지, 예: postgres:16</translation>
+    </message>
+    <message>
+        <source>a name (optional)</source>
+        <translation>이름 (선택)</translation>
+    </message>
+    <message>
+        <source>the image&apos;s command</source>
+        <translation>이미지의 기본 명령</translation>
+    </message>
+    <message>
+        <source>cannot read the command: %1</source>
+        <translation>명령을 읽을 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

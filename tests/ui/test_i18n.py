@@ -10,21 +10,26 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFormLayout, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.graph_fixtures import drag_onto
 from volgui.cli import build_parser
 from volgui.engine import Engine, InvalidInput
 from volgui.engine.model import Container, Mount, Snapshot, Volume
-from volgui.ui import errors, i18n
+from volgui.ui import errors, i18n, tasks
 from volgui.ui import format as fmt
 from volgui.ui.banner import EngineBanner
 from volgui.ui.container_table import ContainerTable
+from volgui.ui.copy_dialog import CopyDialog
 from volgui.ui.details import DetailsPane
+from volgui.ui.dnd import volume_mime
+from volgui.ui.engine_dialog import EngineDialog
 from volgui.ui.graph import MountGraph
 from volgui.ui.main_window import MainWindow
 from volgui.ui.prune_dialog import PruneDialog
+from volgui.ui.run_dialog.dialog import RunDialog
 from volgui.ui.volume_dialog import VolumeDialog
 from volgui.ui.volume_table import USED_BY, VolumeModel, VolumeTable
 
@@ -336,6 +341,13 @@ def _window_words(window: MainWindow) -> dict[str, object]:
         "counts": window.counts_label.text(),
         "engine": window.engine_label.text(),
         "title": window.windowTitle(),
+        "sidebar": [
+            *(b.text() for b in window.engine_buttons),
+            window.engine_buttons[0].toolTip(),
+            window.engines_dock.windowTitle(),
+            window.engines_menu.title(),
+            *(window.engine_list.model().headerData(i, Qt.Orientation.Horizontal) for i in (0, 1)),
+        ],
     }
 
 
@@ -354,6 +366,7 @@ KOREAN_WINDOW = {
     "data": ["내보내기…", "이름 바꾸기…", "볼륨을 다른 도커 엔진으로 복사"],
     "containers": ["시작", "마운트…"],
     "files": ["내려받기…", "볼륨을 선택하면 파일이 보입니다.", "수정 시각"],
+    "sidebar": ["추가…", "편집…", "삭제", "엔진 추가…", "엔진", "엔진(&E)", "엔진", "상태"],
 }
 ENGLISH_WINDOW = {
     "menus": ["&View", "&Data", "&Engines"],
@@ -370,6 +383,7 @@ ENGLISH_WINDOW = {
     "data": ["Export…", "Rename…", "Copy the volume to another Docker engine"],
     "containers": ["Start", "Mounts…"],
     "files": ["Download…", "Select a volume to see its files.", "Modified"],
+    "sidebar": ["Add…", "Edit…", "Remove", "Add engine…", "Engines", "&Engines", "Engine", "State"],
 }
 
 
@@ -402,6 +416,8 @@ def test_the_window_speaks_korean(
     window = _open_window(qtbot, gui_engine)
     _assert_korean(_window_words(window))
     assert window.refreshed_label.text().endswith("에 새로 고침")
+    engines = window.engine_list.model()
+    qtbot.waitUntil(lambda: engines.index(0, 1).data() == "연결됨", timeout=WAIT)  # probed: up
 
     qtbot.waitUntil(lambda: window.select_volume(vol), timeout=WAIT)
     window.volume_table.customContextMenuRequested.emit(window.volume_table.rect().center())
@@ -516,3 +532,186 @@ def test_the_graph_speaks_the_language(
     ]
     assert said == words
     graph.wait_idle()
+
+
+# -- the run dialog, the copy dialog, the engine dialog ----------------------------
+
+
+def _form_label(layout: QFormLayout, field: QWidget) -> str:
+    label = layout.labelForField(field)
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def _settled(qtbot: QtBot) -> None:
+    """Every task the dialog started is back (the images list, the plan)."""
+    qtbot.waitUntil(lambda: not tasks.runner().running, timeout=WAIT)
+
+
+def _run_dialog_words(dialog: RunDialog) -> list[str]:
+    form, preview, mounts = dialog.form, dialog.preview, dialog.form.mounts
+    return [
+        dialog.windowTitle(),
+        *(b.text() for b in dialog.ok_buttons),
+        form.row_labels["image"].text(),
+        form.row_labels["mounts"].text(),
+        form.row_labels["env"].text(),
+        form.add_mount.text(),
+        form.more.text(),
+        *(label.text() for label in mounts.header[:4]),
+        mounts.rows[0].remove.toolTip(),
+        form.env.horizontalHeaderItem(0).text(),
+        form.sections.sections["Resources"][0].text(),
+        preview.copy_button.text(),
+        preview.title.text(),
+    ]
+
+
+KOREAN_NEW = [
+    "새 컨테이너", "생성", "생성 후 시작", "이미지", "마운트", "환경 변수", "마운트 추가",
+    "<b>기타 설정</b>", "<b>종류</b>", "<b>소스</b>", "<b>내부 경로</b>", "<b>읽기 전용</b>",
+    "이 마운트 삭제", "키", "자원", "복사", "<b>명령</b>",
+]  # fmt: skip
+ENGLISH_NEW = [
+    "New container", "Create", "Create and start", "Image", "Mounts", "Environment", "Add mount",
+    "<b>More settings</b>", "<b>Type</b>", "<b>Source</b>", "<b>Destination</b>",
+    "<b>Read-only</b>", "Remove this mount", "Key", "Resources", "Copy", "<b>Command</b>",
+]  # fmt: skip
+
+
+def test_the_run_dialog_speaks_korean_in_new_mode(
+    qtbot: QtBot, gui_engine: Engine, korean: None
+) -> None:
+    dialog = RunDialog(gui_engine, _snapshot())
+    qtbot.addWidget(dialog)
+    dialog.start_new(volume="shop-data")
+    assert _run_dialog_words(dialog) == KOREAN_NEW
+    # a flag section's labels, opened; the flag's own name stays as docker says it
+    dialog.form.sections.expand("Resources")
+    memory = dialog.form.sections.field("--memory")
+    assert memory.label is not None and memory.label.text() == "메모리 제한"
+    assert memory.editor.placeholderText() == "--memory"  # type: ignore[attr-defined]
+    # a bad name: the message beside the field and on the disabled buttons, in Korean
+    dialog.form.name.setText("x y")
+    dialog.form.name.textEdited.emit("x y")
+    said = dialog.form.errors["name"].text()
+    assert said.startswith("컨테이너 이름 'x y'은(는) 쓸 수 없습니다")
+    assert said in dialog.ok_buttons[0].toolTip() and not dialog.ok_buttons[0].isEnabled()
+    _settled(qtbot)
+
+
+def test_switching_language_retranslates_the_open_run_dialog(
+    qtbot: QtBot, qapp: QApplication, gui_engine: Engine
+) -> None:
+    dialog = RunDialog(gui_engine, _snapshot())
+    qtbot.addWidget(dialog)
+    dialog.start_new(volume="shop-data")
+    dialog.show()
+    dialog.form.sections.expand("Resources")
+    memory = dialog.form.sections.field("--memory").label
+    assert memory is not None
+    assert _run_dialog_words(dialog) == ENGLISH_NEW and memory.text() == "Memory limit"
+
+    i18n.install(qapp, "ko")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert _run_dialog_words(dialog) == KOREAN_NEW and memory.text() == "메모리 제한"
+    assert dialog.form.mounts.rows[0].destination.placeholderText() == "/컨테이너/안의/경로"
+
+    i18n.install(qapp, "en")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert _run_dialog_words(dialog) == ENGLISH_NEW and memory.text() == "Memory limit"
+    _settled(qtbot)
+    dialog.close()
+
+
+def _row_centre(window: MainWindow, container_id: str) -> QPoint:
+    table = window.container_table
+    row = table.proxy.mapFromSource(table.source.index(table.source.row_of(container_id), 0))
+    return table.visualRect(row).center()
+
+
+def test_the_run_dialog_speaks_korean_in_change_mode_and_switches_back(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, docker: Docker, unique: Unique,
+    image: str, korean: None,
+) -> None:  # fmt: skip
+    vol, have = unique("ko-new"), unique("ko-have")
+    docker("volume", "create", vol)
+    name = unique("ko-web")
+    cid = docker("create", "--name", name, "-v", f"{have}:/data", image, "true")
+    qtbot.waitUntil(
+        lambda: window.snapshot.container(cid) is not None and window.idle, timeout=WAIT
+    )
+
+    assert drag_onto(window.container_table, volume_mime(vol), _row_centre(window, cid))
+    dialog = window.container_actions.dialog
+    assert dialog is not None and dialog.mode == "change"
+    assert dialog.windowTitle() == f"{name}의 마운트"
+    assert dialog.ok_buttons[0].text() == "컨테이너 교체"
+    assert dialog.summary.words.text() == (
+        f"{name}을(를) 같은 설정의 새 컨테이너로 교체합니다: /mnt/{vol}에 {vol} 마운트. "
+        "지금 생성됨 상태이며 그대로 유지됩니다."
+    )
+    assert dialog.form.mounts.header[2].text() == "<b>내부 경로</b>"
+    assert dialog.summary.discard.text() == "이 변경 사항 버리기"
+    qtbot.waitUntil(lambda: dialog.plan is not None or dialog.plan_error != "", timeout=WAIT)
+
+    i18n.install(qapp, "en")  # switched while it is open
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert dialog.windowTitle() == f"Mounts of {name}"
+    assert dialog.ok_buttons[0].text() == "Replace container"
+    assert dialog.summary.words.text() == (
+        f"{name} will be replaced by an identical container with {vol} mounted at /mnt/{vol}; "
+        "it is created and will stay so."
+    )
+    assert dialog.form.mounts.header[2].text() == "<b>Destination</b>"
+    dialog.reject()
+
+    # a drop of a volume it mounts already: said in Korean, and why OK waits
+    i18n.install(qapp, "ko")
+    assert drag_onto(window.container_table, volume_mime(have), _row_centre(window, cid))
+    again = window.container_actions.dialog
+    assert again is not None and again is not dialog
+    assert (
+        f"{name}은(는) 이미 {have}을(를) /data에 마운트하고 있습니다"
+        in again.summary.drop_note.text()
+    )
+    qtbot.waitUntil(lambda: again.plan_error != "", timeout=WAIT)
+    assert again.ok_buttons[0].toolTip().startswith("바뀐 것이 없습니다")
+    again.reject()
+    _settled(qtbot)
+
+
+def test_the_copy_dialog_speaks_korean(qtbot: QtBot, gui_engine: Engine, korean: None) -> None:
+    there = Snapshot.build([Volume("shop-data")], [])
+    dialog = CopyDialog(
+        "shop-data", None, [("other", "lab")], "other", lambda _key: there, lambda _k: gui_engine
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "볼륨 shop-data을(를) 다른 엔진으로 복사"
+    form = dialog.layout().itemAt(0).layout()
+    assert isinstance(form, QFormLayout)
+    assert [_form_label(form, w) for w in (dialog.size, dialog.target, dialog.name)] == [
+        "크기", "대상 엔진", "대상 이름",
+    ]  # fmt: skip
+    assert dialog.size.text() == "알 수 없음 (크기 계산으로 확인)"
+    assert dialog.ok.text() == "복사"
+    assert dialog.note.text().startswith("lab에 이름이 shop-data인 볼륨이 이미 있습니다.")
+    assert dialog.replace.text() == "그 볼륨의 파일을 바꾸기"
+    dialog.name.setText("x y")
+    assert dialog.note.text().startswith("볼륨 이름 'x y'은(는) 쓸 수 없습니다")
+    assert not dialog.ok.isEnabled()
+
+
+def test_the_engine_dialog_speaks_korean(qtbot: QtBot, korean: None) -> None:
+    dialog = EngineDialog(None, None, frozenset({"lab"}))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "엔진 추가"
+    form = dialog.layout().itemAt(0).layout()
+    assert isinstance(form, QFormLayout)
+    labels = [_form_label(form, w) for w in (dialog.name, dialog.host, dialog.tls_dir)]
+    assert labels == ["이름", "주소", "TLS"]
+    assert dialog.skip_verify.text() == "엔진의 인증서를 검증하지 않음"
+    dialog.name.setText("lab")
+    dialog.host.setText("tcp://127.0.0.1:1")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.error.text() == "이름이 'lab'인 엔진이 이미 있습니다"

@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from volgui.engine.model import Container, Mount, Snapshot, Volume
 from volgui.engine.runspec import RunSpec
+from volgui.engine.runspec.flag import GROUPS
+from volgui.ui.run_dialog import flag_words
 from volgui.ui.run_dialog.change_plan import describe, diff
 from volgui.ui.run_dialog.flag_sections import FlagSections, remaining_flags
 from volgui.ui.run_dialog.suggest import suggested_destination
@@ -125,3 +127,11 @@ def test_the_change_is_said_in_plain_words() -> None:
     assert words.endswith("it is exited and will stay so.")
     flipped = [Mount("", "volume", "db", "/var/lib/db", read_only=True)]
     assert diff(web.mounts, flipped).toggled and "/var/lib/db read-only" in describe(web, flipped)
+
+
+def test_every_group_and_label_the_sections_show_is_marked_for_translation() -> None:
+    """flag_words lists the table's words for lupdate: a new row needs its label there."""
+    flags = remaining_flags()
+    assert set(GROUPS) == set(flag_words.GROUPS)
+    missing = {f.label for f in flags} - set(flag_words.LABELS)
+    assert not missing, f"add these labels to volgui/ui/run_dialog/flag_words.py: {missing}"

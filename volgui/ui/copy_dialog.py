@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from volgui.engine import Engine, Snapshot
 from volgui.engine.errors import InvalidInput
-from volgui.engine.validate import check_name
 from volgui.ui import format as fmt
 from volgui.ui import tasks
+from volgui.ui.name_check import check_name
 
 OBJECT_NAME = "copyDialog"
 ADDRESS = "address:"  # the target key of "Another address…"

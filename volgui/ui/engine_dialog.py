@@ -79,7 +79,8 @@ class EngineDialog(QDialog):
         try:
             engine.check()
             if engine.name in self.taken:
-                raise InvalidInput(f"an engine named {engine.name!r} exists already")
+                taken = self.tr("an engine named %1 exists already")
+                raise InvalidInput(taken.replace("%1", repr(engine.name)))
         except InvalidInput as e:
             self.error.setText(str(e))
             self.error.show()

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -28,7 +30,30 @@ from volgui.ui.engines_controller import EnginesController
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Engine", "State", "Kind", "Version", "API", "Volumes")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("EngineListModel", "Engine"),
+    QT_TRANSLATE_NOOP("EngineListModel", "State"),
+    QT_TRANSLATE_NOOP("EngineListModel", "Kind"),
+    QT_TRANSLATE_NOOP("EngineListModel", "Version"),
+    QT_TRANSLATE_NOOP("EngineListModel", "API"),
+    QT_TRANSLATE_NOOP("EngineListModel", "Volumes"),
+)
+# Where a row came from (EngineEntry.origin), for its tooltip.
+ORIGINS = {
+    "context": QT_TRANSLATE_NOOP("EngineListModel", "from a docker context"),
+    "added": QT_TRANSLATE_NOOP("EngineListModel", "added in volgui"),
+    "podman": QT_TRANSLATE_NOOP("EngineListModel", "a Podman socket"),
+    "given": QT_TRANSLATE_NOOP("EngineListModel", "given on the command line"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("EngineListModel", text)
+
+
+def _down(reason: str) -> str:
+    """A row's state when the engine does not answer (the reason is the engine's)."""
+    return QCoreApplication.translate("EngineListModel", "down: %1").replace("%1", reason)
 
 
 class EngineListModel(QAbstractTableModel):
@@ -51,6 +76,12 @@ class EngineListModel(QAbstractTableModel):
         row = self.row_of(key)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 1), self.index(row, len(COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        """Headers and cells again, in the language installed now."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     def row_of(self, key: str) -> int:
         return next((i for i, e in enumerate(self._rows) if e.key == key), -1)
@@ -95,18 +126,21 @@ def _cell(entry: EngineEntry, probe: Probe | None, column: int) -> str:
     if probe is None:
         return "…" if column == 1 else ""
     if column == 1:
-        return "up" if probe.up else f"down: {probe.reason}"
+        return (
+            QCoreApplication.translate("EngineListModel", "up") if probe.up else _down(probe.reason)
+        )
     values = ("", "", probe.kind, probe.engine_version, probe.api_version, probe.volumes)
     value = values[column]
     return "" if value is None else str(value)
 
 
 def _tooltip(entry: EngineEntry, probe: Probe | None) -> str:
-    lines = [f"{entry.name}: {entry.endpoint.host}", f"from {entry.origin}"]
+    origin = ORIGINS.get(entry.origin)
+    lines = [f"{entry.name}: {entry.endpoint.host}", _t(origin) if origin else entry.origin]
     if entry.description:
         lines.append(entry.description)
     if probe is not None and not probe.up:
-        lines.append(f"down: {probe.reason}")
+        lines.append(_down(probe.reason))
     elif probe is not None:
         versions = QCoreApplication.translate("EngineListModel", "%1 %2, API %3")
         lines.append(
@@ -138,9 +172,10 @@ class EngineList(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.dialog: EngineDialog | None = None
-        self.add_action = QAction(self.tr("Add engine…"), self)
-        self.edit_action = QAction(self.tr("Edit engine…"), self)
-        self.remove_action = QAction(self.tr("Remove engine"), self)
+        self.add_action = QAction(self)
+        self.edit_action = QAction(self)
+        self.remove_action = QAction(self)
+        self.retranslate()
         self.add_action.triggered.connect(self.add_engine)
         self.edit_action.triggered.connect(self.edit_engine)
         self.remove_action.triggered.connect(self.remove_engine)
@@ -150,6 +185,17 @@ class EngineList(QTreeView):
         self.selectionModel().currentRowChanged.connect(self._on_current)
         controller.current_changed.connect(self._show_current)
         self._update_actions()
+
+    def retranslate(self) -> None:
+        self.add_action.setText(self.tr("Add engine…"))
+        self.edit_action.setText(self.tr("Edit engine…"))
+        self.remove_action.setText(self.tr("Remove engine"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.engines.retranslate()
+        super().changeEvent(event)
 
     def current_key(self) -> str | None:
         index = self.currentIndex()

@@ -171,7 +171,9 @@ class EnginesController(QObject):
         return self._slots[key].engine
 
     def probe(self, key: str) -> Probe | None:
-        return self._slots[key].probe
+        """What the last probe of ``key`` said (None: not yet, or the row is gone)."""
+        slot = self._slots.get(key)
+        return slot.probe if slot is not None else None
 
     def snapshot(self, key: str) -> Snapshot | None:
         return self._slots[key].snapshot
@@ -182,7 +184,8 @@ class EnginesController(QObject):
 
     def probe_one(self, key: str) -> None:
         slot = self._slots[key]
-        tasks.run(self, f"Asking {slot.entry.name}", slot.engine.probe).done(
+        what = self.tr("Asking %1").replace("%1", slot.entry.name)
+        tasks.run(self, what, slot.engine.probe).done(
             lambda p, key=key: self._set_probe(key, p)
         ).fail(lambda e, key=key: self._set_probe(key, Probe(False, reason=str(e))))
 
@@ -295,11 +298,11 @@ class EnginesController(QObject):
         slot.applying = True
         base = slot.snapshot
         if base is None or notice.resync:
-            task = tasks.run(self, f"Reading {slot.entry.name}", slot.engine.snapshot)
+            what = self.tr("Reading %1").replace("%1", slot.entry.name)
+            task = tasks.run(self, what, slot.engine.snapshot)
         else:
-            task = tasks.run(
-                self, f"Updating {slot.entry.name}", slot.engine.apply_notice, base, notice
-            )
+            what = self.tr("Updating %1").replace("%1", slot.entry.name)
+            task = tasks.run(self, what, slot.engine.apply_notice, base, notice)
         task.done(lambda snap, key=key: self._applied(key, snap))
         task.fail(lambda e, key=key: self._apply_failed(key, e))
 

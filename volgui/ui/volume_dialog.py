@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from volgui.engine import Engine, InvalidInput, Volume
-from volgui.engine.validate import check_name
 from volgui.ui import colours, tasks
+from volgui.ui.name_check import check_name
 
 OBJECT_NAME = "volumeDialog"
 

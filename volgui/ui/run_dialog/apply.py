@@ -38,19 +38,24 @@ class ApplyJob(QObject):
         return self.task is not None
 
     def create(self, spec: RunSpec, start: bool) -> None:
-        what = f"Creating {'and starting ' if start else ''}{spec.name or spec.image}"
+        what = self.tr("Creating and starting %1") if start else self.tr("Creating %1")
+        what = what.replace("%1", spec.name or spec.image)
         self.step.emit(what)
         self.progressed.emit(1, 2 if start else 1)
         self._run(what, self.engine.create_container, spec, start)
 
     def recreate(self, plan: Any, discard_changes: bool) -> None:
-        what = f"Replacing {plan.container.name}"
+        what = self.tr("Replacing %1").replace("%1", plan.container.name)
         self._run(
             what, self.engine.apply, plan, discard_changes=discard_changes, progress=self._relay
         )
 
     def _relay(self, p: Any) -> None:  # on the worker thread: signals queue to the GUI
-        self.step.emit(("rolling back: " if p.rolling_back else "") + p.message)
+        # the step's words are the engine's; ours only say that it rolls back
+        if p.rolling_back:
+            self.step.emit(self.tr("rolling back: %1").replace("%1", p.message))
+        else:
+            self.step.emit(p.message)
         if not p.rolling_back:
             self.progressed.emit(p.step, p.total)
 

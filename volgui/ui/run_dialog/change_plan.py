@@ -11,8 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from volgui.engine.errors import InvalidInput
 from volgui.engine.model import Container, Mount
+from volgui.ui.container_table import state_name
 
 
 def _key(m: Mount) -> str:
@@ -49,20 +52,52 @@ def diff(before: Sequence[Mount], after: Sequence[Mount]) -> MountDiff:
     return MountDiff(tuple(added), tuple(removed), tuple(toggled))
 
 
+def nothing_changed() -> str:
+    """Why there is no plan yet: the mounts are as the container has them."""
+    return QCoreApplication.translate(
+        "ChangePlan", "nothing changed: add, remove or change a mount first"
+    )
+
+
 def plan_change(engine: Any, container: Container, after: Sequence[Mount]) -> Any:
     """The recreate plan that gives ``container`` the mounts ``after`` (runs on a worker)."""
     d = diff(container.mounts, after)
     if d.empty:
-        raise InvalidInput("nothing changed: add, remove or change a mount first")
+        raise InvalidInput(nothing_changed())
     return engine.plan_mounts(container.id, list(after))
 
 
 def _what(m: Mount) -> str:
     if m.type == "tmpfs":
-        return "a tmpfs"
+        return QCoreApplication.translate("ChangePlan", "a tmpfs")
     if m.type == "bind":
-        return f"host folder {m.source}"
-    return m.source or "an anonymous volume"
+        return QCoreApplication.translate("ChangePlan", "host folder {path}").format(path=m.source)
+    return m.source or QCoreApplication.translate("ChangePlan", "an anonymous volume")
+
+
+def _added(m: Mount) -> str:
+    if m.read_only:
+        text = QCoreApplication.translate("ChangePlan", "{what} mounted at {path} read-only")
+    else:
+        text = QCoreApplication.translate("ChangePlan", "{what} mounted at {path}")
+    return text.format(what=_what(m), path=m.destination)
+
+
+def _toggled(m: Mount) -> str:
+    if m.read_only:
+        text = QCoreApplication.translate("ChangePlan", "{path} read-only")
+    else:
+        text = QCoreApplication.translate("ChangePlan", "{path} writable")
+    return text.format(path=m.destination)
+
+
+def _state(container: Container) -> str:
+    if container.running:
+        return QCoreApplication.translate("ChangePlan", "it is running and will be restarted")
+    state = state_name(container.state or "") or QCoreApplication.translate("ChangePlan", "stopped")
+    return QCoreApplication.translate("ChangePlan", "it is {state} and will stay so").format(
+        state=state
+    )
 
 
 def describe(container: Container, after: Sequence[Mount]) -> str:
@@ -70,21 +105,28 @@ def describe(container: Container, after: Sequence[Mount]) -> str:
     mounted at /srv/photos; it is running and will be restarted'."""
     d = diff(container.mounts, after)
     if d.empty:
-        return f"{container.name} stays as it is: no mount changed."
-    parts = [
-        f"{_what(m)} mounted at {m.destination}" + (" read-only" if m.read_only else "")
-        for m in d.added
+        return QCoreApplication.translate(
+            "ChangePlan", "{name} stays as it is: no mount changed."
+        ).format(name=container.name)
+    parts = [_added(m) for m in d.added] + [_toggled(m) for m in d.toggled]
+    gone = [
+        QCoreApplication.translate("ChangePlan", "{path} no longer mounted").format(
+            path=m.destination
+        )
+        for m in d.removed
     ]
-    parts += [f"{m.destination} {'read-only' if m.read_only else 'writable'}" for m in d.toggled]
-    gone = [f"{m.destination} no longer mounted" for m in d.removed]
-    words = "with " + ", ".join(parts) if parts else ""
+    words = ""
+    if parts:
+        words = QCoreApplication.translate("ChangePlan", "with {changes}").format(
+            changes=", ".join(parts)
+        )
     if gone:
         words = (words + "; " if words else "") + ", ".join(gone)
     kept = [m.source for m in d.removed if m.type == "volume" and m.source]
     if kept:
-        words += f" ({', '.join(kept)} stays on the engine with its data)"
-    if container.running:
-        state = "it is running and will be restarted"
-    else:
-        state = f"it is {container.state or 'stopped'} and will stay so"
-    return f"{container.name} will be replaced by an identical container {words}; {state}."
+        words += QCoreApplication.translate(
+            "ChangePlan", " ({names} stays on the engine with its data)"
+        ).format(names=", ".join(kept))
+    return QCoreApplication.translate(
+        "ChangePlan", "{name} will be replaced by an identical container {changes}; {state}."
+    ).format(name=container.name, changes=words, state=_state(container))

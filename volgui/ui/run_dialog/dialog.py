@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +34,7 @@ from volgui.engine.model import Container
 from volgui.engine.runspec import MountSpec, RunSpec
 from volgui.ui import errors, tasks
 from volgui.ui.run_dialog.apply import ApplyJob, ProgressPanel
-from volgui.ui.run_dialog.change_plan import describe, diff, plan_change
+from volgui.ui.run_dialog.change_plan import describe, diff, nothing_changed, plan_change
 from volgui.ui.run_dialog.form import Reading, RunForm
 from volgui.ui.run_dialog.preview import CommandPreview
 from volgui.ui.run_dialog.suggest import suggested_destination
@@ -76,11 +76,11 @@ class RunDialog(QDialog):
         self.plan: Any = None
         self.reading = Reading(None, ["not filled yet"])
         self.plan_error = ""
+        self._unchanged = False  # plan_error says nothing changed (reworded on a language change)
+        self._drop: tuple[str, str] | None = None  # (volume, destination) the container has
         self._plan_gen = 0
-        self.setWindowTitle(
-            f"Mounts of {container.name}" if container is not None else "New container"
-        )
         self._build()
+        self._retranslate()
         self.job = ApplyJob(engine, self)
         self.job.step.connect(self._step)
         self.job.progressed.connect(self.progress.set_step)
@@ -95,7 +95,7 @@ class RunDialog(QDialog):
         if volume_names is None:
             volume_names = [v.name for v in snapshot.volumes if not v.anonymous]
         self.form.mounts.set_volumes(volume_names)
-        tasks.run(self, "Listing local images", engine.list_images).done(self._got_images)
+        tasks.run(self, self.tr("Listing local images"), engine.list_images).done(self._got_images)
 
     def _build(self) -> None:
         self.form = RunForm()
@@ -115,8 +115,8 @@ class RunDialog(QDialog):
         self.buttons = QDialogButtonBox()
         if self.mode == "new":
             self.ok_buttons = [
-                self.buttons.addButton("Create", QDialogButtonBox.ButtonRole.AcceptRole),
-                self.buttons.addButton("Create and start", QDialogButtonBox.ButtonRole.AcceptRole),
+                self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole),
+                self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole),
             ]
             self.ok_buttons[0].setObjectName("createButton")
             self.ok_buttons[1].setObjectName("createStartButton")
@@ -124,7 +124,7 @@ class RunDialog(QDialog):
             self.ok_buttons[1].clicked.connect(lambda: self._create(True))
             self.ok_buttons[1].setDefault(True)
         else:
-            ok = self.buttons.addButton("Replace container", QDialogButtonBox.ButtonRole.AcceptRole)
+            ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
             ok.setObjectName("replaceButton")
             ok.clicked.connect(self._recreate)
             ok.setDefault(True)
@@ -139,6 +139,32 @@ class RunDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
         self.resize(1100, 640)
+
+    def _retranslate(self) -> None:
+        """The dialog's own texts in the window's language (its parts do theirs)."""
+        if self.container is not None:
+            self.setWindowTitle(self.tr("Mounts of %1").replace("%1", self.container.name))
+            self.ok_buttons[0].setText(self.tr("Replace container"))
+        else:
+            self.setWindowTitle(self.tr("New container"))
+            self.ok_buttons[0].setText(self.tr("Create"))
+            self.ok_buttons[1].setText(self.tr("Create and start"))
+        if self._drop is not None:
+            self.summary.set_drop_note(self._drop_words())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if not self.job.running:  # the words that depend on what the form holds
+                self.reading = self.form.read(self.api_version)
+                if self.mode == "change":
+                    assert self.container is not None
+                    after = self.form.mounts.engine_mounts()
+                    self.summary.set_words(describe(self.container, after))
+                    if self._unchanged:
+                        self.plan_error = nothing_changed()
+                self._update_ok()
+        super().changeEvent(event)
 
     # -- opening ------------------------------------------------------------
 
@@ -159,9 +185,10 @@ class RunDialog(QDialog):
         self.form.set_spec(RunSpec(image=c.image, name=c.name))
         with quiet(self.form.mounts):
             self._fill_change(c, volume)
-        tasks.run(
-            self, f"Reading the settings of {c.name}", self.engine.container_spec, c.id, True
-        ).done(self._got_spec).fail(self._spec_failed)
+        what = self.tr("Reading the settings of %1").replace("%1", c.name)
+        tasks.run(self, what, self.engine.container_spec, c.id, True).done(self._got_spec).fail(
+            self._spec_failed
+        )
         self._form_changed()
 
     def _fill_change(self, c: Container, volume: str | None) -> None:
@@ -179,13 +206,17 @@ class RunDialog(QDialog):
         if volume:
             have = [m for m in c.mounts if m.type == "volume" and m.source == volume]
             if have:
-                self.summary.set_drop_note(
-                    f"{c.name} already mounts {volume} at {have[0].destination}"
-                )
+                self._drop = (volume, have[0].destination)
+                self.summary.set_drop_note(self._drop_words())
                 self.form.mounts.highlight(list(c.mounts).index(have[0]))
-                self.status.emit(f"{c.name} already mounts {volume} at {have[0].destination}")
+                self.status.emit(self._drop_words())
             else:
                 self._add_volume(volume)
+
+    def _drop_words(self) -> str:
+        assert self.container is not None and self._drop is not None
+        words = self.tr("%1 already mounts %2 at %3").replace("%1", self.container.name)
+        return words.replace("%2", self._drop[0]).replace("%3", self._drop[1])
 
     def _add_volume(self, volume: str) -> None:
         dest = suggested_destination(self.snapshot, volume, self.container)
@@ -203,8 +234,10 @@ class RunDialog(QDialog):
 
     def _spec_failed(self, exc: BaseException) -> None:
         self.form.general.setText(
-            f"Not every setting shows as a docker run flag ({exc}); the replacement copies "
-            "them from the engine as they are."
+            self.tr(
+                "Not every setting shows as a docker run flag (%1); the replacement copies "
+                "them from the engine as they are."
+            ).replace("%1", str(exc))
         )
         self.form.general.show()
 
@@ -220,6 +253,7 @@ class RunDialog(QDialog):
             self.summary.set_words(describe(self.container, after))
             self.plan = None
             self.plan_error = ""
+            self._unchanged = False
             self._plan_gen += 1
             self.summary.set_plan(None)
             self._plan_timer.start()
@@ -238,12 +272,13 @@ class RunDialog(QDialog):
             return
         after = self.form.mounts.engine_mounts()
         if diff(self.container.mounts, after).empty:
-            self.plan_error = "nothing changed: add, remove or change a mount first"
+            self.plan_error = nothing_changed()
+            self._unchanged = True
             self._update_ok()
             return
         gen = self._plan_gen
         tasks.run(
-            self, "Planning the change", plan_change, self.engine, self.container, after
+            self, self.tr("Planning the change"), plan_change, self.engine, self.container, after
         ).done(lambda plan: self._planned(gen, plan)).fail(lambda exc: self._plan_failed(gen, exc))
 
     def _planned(self, gen: int, plan: Any) -> None:
@@ -264,19 +299,20 @@ class RunDialog(QDialog):
     def blocked(self) -> list[str]:
         """Why OK is disabled (empty when it is not)."""
         if self.job.running:
-            return ["applying…"]
+            return [self.tr("applying…")]
         reading = self.reading
         if self.mode == "change":  # the read-only settings are the engine's: only mounts count
             reasons = self.form.mounts.mounts()[1]
         else:
             reasons = list(reading.problems)
         if self.preview.error and self.mode == "new":
-            reasons.append(f"the command line does not parse: {self.preview.error}")
+            said = self.tr("the command line does not parse: %1")
+            reasons.append(said.replace("%1", self.preview.error))
         if self.mode == "change":
             if self.plan_error:
                 reasons.append(self.plan_error)
             elif self.plan is None and not reasons:
-                reasons.append("working out what will happen…")
+                reasons.append(self.tr("working out what will happen…"))
             gate = self.summary.blocked()
             if gate:
                 reasons.append(gate)
@@ -320,9 +356,10 @@ class RunDialog(QDialog):
     def _applied(self, cid: str) -> None:
         self.progress.finish(True)
         if self.container is not None:
-            done = f"Replaced {self.container.name}: the new container is {cid[:12]}"
+            done = self.tr("Replaced %1: the new container is %2")
+            done = done.replace("%1", self.container.name).replace("%2", cid[:12])
         else:
-            done = f"Created container {cid[:12]}"
+            done = self.tr("Created container %1").replace("%1", cid[:12])
         self.status.emit(done)
         self.applied.emit(cid)
         self.accept()
@@ -331,7 +368,7 @@ class RunDialog(QDialog):
         self.progress.finish(False)
         text = errors.describe(exc)
         if isinstance(exc, RecreateFailed) and exc.rolled_back:
-            text += "\n\nThe old container is back as it was."
+            text += "\n\n" + self.tr("The old container is back as it was.")
         self.result.setText(text)
         self.result.show()
         self.status.emit(text.splitlines()[0])
@@ -344,7 +381,9 @@ class RunDialog(QDialog):
     def reject(self) -> None:
         """Esc and Cancel close it, except while an apply runs (it finishes or rolls back)."""
         if self.job.running:
-            self.result.setText("Wait: the change is under way; it finishes or rolls back.")
+            self.result.setText(
+                self.tr("Wait: the change is under way; it finishes or rolls back.")
+            )
             self.result.show()
             return
         super().reject()

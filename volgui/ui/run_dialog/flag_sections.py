@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec
 from volgui.engine.runspec.flags import FLAGS
+from volgui.ui.run_dialog.flag_words import words
 from volgui.ui.run_dialog.marks import danger_text
 
 # Flags whose fields the common part of the form shows.
@@ -52,15 +53,17 @@ def _version(v: str) -> tuple[int, ...]:
 
 
 class _Field:
-    """One flag's editor and its message line."""
+    """One flag's editor, its label and its message line."""
 
     def __init__(self, flag: Any) -> None:
         self.flag = flag
-        tip = f"{flag.long}: {flag.help}"
+        tip = f"{flag.long}: {flag.help}"  # the docker CLI's own help, as it says it
+        self.label: QLabel | None = None
         if flag.kind == "bool":
-            self.editor: QWidget = QCheckBox(flag.label, toolTip=tip)
+            self.editor: QWidget = QCheckBox(words(flag.label), toolTip=tip)
         else:
             self.editor = QLineEdit(toolTip=tip, placeholderText=flag.long)
+            self.label = QLabel(words(flag.label))
         self.editor.setObjectName("flag" + flag.long)
         self.message = QLabel(objectName="flagError" + flag.long, wordWrap=True)
         danger_text(self.message)
@@ -91,6 +94,12 @@ class _Field:
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def retranslate(self) -> None:
+        if isinstance(self.editor, QCheckBox):
+            self.editor.setText(words(self.flag.label))
+        elif self.label is not None:
+            self.label.setText(words(self.flag.label))
+
 
 class FlagSections(QWidget):
     """Collapsed sections of flag editors. Signals: ``changed()`` on any edit."""
@@ -113,7 +122,7 @@ class FlagSections(QWidget):
         layout.addStretch(1)
 
     def _section(self, group: str, layout: QVBoxLayout) -> None:
-        button = QToolButton(text=group, checkable=True, objectName=f"section{group}")
+        button = QToolButton(text=words(group), checkable=True, objectName=f"section{group}")
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setArrowType(Qt.ArrowType.RightArrow)
         button.setAutoRaise(True)
@@ -153,7 +162,10 @@ class FlagSections(QWidget):
         inner.setSpacing(0)
         inner.addWidget(f.editor)
         inner.addWidget(f.message)
-        form.addRow("" if flag.kind == "bool" else flag.label, box)
+        if f.label is None:
+            form.addRow("", box)
+        else:
+            form.addRow(f.label, box)
         f.editor.setEnabled(not self._read_only)
         if isinstance(f.editor, QCheckBox):
             f.editor.toggled.connect(self.changed)
@@ -200,10 +212,9 @@ class FlagSections(QWidget):
                 values = f.values()
                 if values and api_version and f.flag.min_api:
                     if _version(api_version) < _version(f.flag.min_api):
-                        raise InvalidInput(
-                            f"{f.flag.long} needs API {f.flag.min_api}; "
-                            f"this engine speaks {api_version}"
-                        )
+                        needs = self.tr("%1 needs API %2; this engine speaks %3")
+                        needs = needs.replace("%1", f.flag.long).replace("%2", f.flag.min_api)
+                        raise InvalidInput(needs.replace("%3", api_version))
                 if values != f.flag.values(spec):
                     spec = f.flag.with_values(spec, values)
             except InvalidInput as e:
@@ -213,6 +224,14 @@ class FlagSections(QWidget):
                 continue
             f.show_error("")
         return spec, problems
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for group, (button, _body) in self.sections.items():
+                button.setText(words(group))
+            for f in self.fields.values():
+                f.retranslate()
+        super().changeEvent(event)
 
     def set_read_only(self, on: bool) -> None:
         self._read_only = on

@@ -12,7 +12,7 @@ import shlex
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from volgui.engine.errors import InvalidInput
 from volgui.engine.runspec import RunSpec
-from volgui.engine.validate import check_name
+from volgui.ui.name_check import check_name
 from volgui.ui.run_dialog.flag_sections import FlagSections
 from volgui.ui.run_dialog.kv_rows import KeyValueRows
 from volgui.ui.run_dialog.marks import danger_text
@@ -33,6 +33,18 @@ from volgui.ui.run_dialog.mounts_table import MountsTable
 
 RESTARTS = ("", "no", "always", "unless-stopped", "on-failure")
 NETWORKS = ("", "bridge", "host", "none")
+# The form's rows: (label, error key); the label is translated when shown.
+ROWS = (
+    (QT_TRANSLATE_NOOP("RunForm", "Image"), "image"),
+    (QT_TRANSLATE_NOOP("RunForm", "Name"), "name"),
+    (QT_TRANSLATE_NOOP("RunForm", "Command"), "command"),
+    (QT_TRANSLATE_NOOP("RunForm", "Mounts"), "mounts"),
+    (QT_TRANSLATE_NOOP("RunForm", "Environment"), "env"),
+    (QT_TRANSLATE_NOOP("RunForm", "Labels"), "labels"),
+    (QT_TRANSLATE_NOOP("RunForm", "Ports"), "ports"),
+    (QT_TRANSLATE_NOOP("RunForm", "Restart"), "restart"),
+    (QT_TRANSLATE_NOOP("RunForm", "Network"), "network"),
+)
 
 
 @dataclass
@@ -63,11 +75,10 @@ class RunForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.image.setMinimumContentsLength(20)
-        self.image.lineEdit().setPlaceholderText("image, e.g. postgres:16")
-        self.name = QLineEdit(objectName="runName", placeholderText="a name (optional)")
-        self.command = QLineEdit(objectName="runCommand", placeholderText="the image's command")
+        self.name = QLineEdit(objectName="runName")
+        self.command = QLineEdit(objectName="runCommand")
         self.mounts = MountsTable()
-        self.add_mount = QPushButton("Add mount", objectName="addMount")
+        self.add_mount = QPushButton(objectName="addMount")
         self.add_mount.clicked.connect(lambda: self.mounts.add_mount(highlight=False))
         self.env = KeyValueRows("runEnv")
         self.labels = KeyValueRows("runLabels")
@@ -80,26 +91,28 @@ class RunForm(QWidget):
         self.general = self._error_label("general")
 
         form = QFormLayout()
-        for label, key, widget in (
-            ("Image", "image", self.image),
-            ("Name", "name", self.name),
-            ("Command", "command", self.command),
-        ):
-            form.addRow(label, self._with_error(key, widget))
-        form.addRow("Mounts", self._with_error("mounts", self.mounts))
-        form.addRow("", self.add_mount)
-        for label, key, widget in (
-            ("Environment", "env", self.env),
-            ("Labels", "labels", self.labels),
-            ("Ports", "ports", self.ports),
-            ("Restart", "restart", self.restart),
-            ("Network", "network", self.network),
-        ):
-            form.addRow(label, self._with_error(key, widget))
+        widgets = {
+            "image": self.image,
+            "name": self.name,
+            "command": self.command,
+            "mounts": self.mounts,
+            "env": self.env,
+            "labels": self.labels,
+            "ports": self.ports,
+            "restart": self.restart,
+            "network": self.network,
+        }
+        self.row_labels: dict[str, QLabel] = {}
+        for _text, key in ROWS:
+            label = self.row_labels[key] = QLabel(objectName=f"label_{key}")
+            form.addRow(label, self._with_error(key, widgets[key]))
+            if key == "mounts":
+                form.addRow("", self.add_mount)
+        self.more = QLabel(objectName="moreSettings")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>More settings</b>"))
+        layout.addWidget(self.more)
         layout.addWidget(self.sections)
         layout.addWidget(self.general)
 
@@ -116,6 +129,24 @@ class RunForm(QWidget):
             self.sections.changed,
         ):
             signal.connect(self.changed)
+        self._read_only = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels and examples in the window's language (the values are the user's)."""
+        for text, key in ROWS:
+            self.row_labels[key].setText(self.tr(text))
+        self.more.setText("<b>{}</b>".format(self.tr("More settings")))
+        self.add_mount.setText(self.tr("Add mount"))
+        if not self._read_only:  # change mode: an example there would read as a setting
+            self.image.lineEdit().setPlaceholderText(self.tr("image, e.g. postgres:16"))
+            self.name.setPlaceholderText(self.tr("a name (optional)"))
+            self.command.setPlaceholderText(self.tr("the image's command"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel(objectName=f"error_{key}", wordWrap=True)
@@ -179,6 +210,7 @@ class RunForm(QWidget):
 
     def set_read_only(self, on: bool) -> None:
         """Change mode: every setting is shown but only the mounts can change."""
+        self._read_only = on
         for w in (self.image, self.restart, self.network):
             w.setEnabled(not on)
         for w in (self.name, self.command, self.ports):
@@ -222,7 +254,8 @@ class RunForm(QWidget):
             try:
                 return tuple(shlex.split(self.command.text()))
             except ValueError as e:
-                raise InvalidInput(f"cannot read the command: {e}") from None
+                words = self.tr("cannot read the command: %1").replace("%1", str(e))
+                raise InvalidInput(words) from None
 
         def checked(key: str, value: Any) -> Any:
             _check(**{key: value})

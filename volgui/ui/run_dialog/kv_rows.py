@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,7 +26,7 @@ class KeyValueRows(QTableWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
         self.setObjectName(name)
-        self.setHorizontalHeaderLabels(["Key", "Value"])
+        self.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -35,6 +35,11 @@ class KeyValueRows(QTableWidget):
         self._filling = False
         self.itemChanged.connect(self._edited)
         self.set_entries([])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
+        super().changeEvent(event)
 
     def set_entries(self, entries: Iterable[str]) -> None:
         self._filling = True

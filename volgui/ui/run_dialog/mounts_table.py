@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,10 +49,11 @@ def reparse(m: MountSpec) -> MountSpec:
     }[flag]
     again = read(value)
     if again.type != m.type:
-        raise InvalidInput(
-            f"{m.source!r} reads as a {again.type} source: choose type {again.type}, "
-            "or give a volume name"
+        words = QCoreApplication.translate(
+            "MountsTable",
+            "{source} reads as a {type} source: choose type {type}, or give a volume name",
         )
+        raise InvalidInput(words.format(source=repr(m.source), type=again.type))
     return again
 
 
@@ -70,6 +71,14 @@ class _Row:
 
 
 _TYPE_WIDTH, _RO_WIDTH, _REMOVE_WIDTH = 90, 70, 28
+# The header: (title, width; 0 stretches); the "Type" column's values stay docker's words.
+_HEADER = (
+    (QT_TRANSLATE_NOOP("MountsTable", "Type"), _TYPE_WIDTH),
+    (QT_TRANSLATE_NOOP("MountsTable", "Source"), 0),
+    (QT_TRANSLATE_NOOP("MountsTable", "Destination"), 0),
+    (QT_TRANSLATE_NOOP("MountsTable", "Read-only"), _RO_WIDTH),
+    ("", _REMOVE_WIDTH),
+)
 
 
 class MountsTable(QFrame):
@@ -92,23 +101,38 @@ class MountsTable(QFrame):
         self.box.setContentsMargins(4, 4, 4, 4)
         self.box.setSpacing(2)
         header = QHBoxLayout()
-        for text, width in (
-            ("Type", _TYPE_WIDTH),
-            ("Source", 0),
-            ("Destination", 0),
-            ("Read-only", _RO_WIDTH),
-            ("", _REMOVE_WIDTH),
-        ):
-            label = QLabel(f"<b>{text}</b>")
+        self.header: list[QLabel] = []
+        for _text, width in _HEADER:
+            label = QLabel()
+            self.header.append(label)
             if width:
                 label.setFixedWidth(width)
                 header.addWidget(label)
             else:
                 header.addWidget(label, 1)
         self.box.addLayout(header)
-        self.empty = QLabel("No mounts", objectName="noMounts")
+        self.empty = QLabel(objectName="noMounts")
         self.empty.setEnabled(False)
         self.box.addWidget(self.empty)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Header, placeholders and tooltips in the window's language."""
+        for label, (text, _width) in zip(self.header, _HEADER, strict=True):
+            label.setText(f"<b>{self.tr(text)}</b>" if text else "")
+        self.empty.setText(self.tr("No mounts"))
+        for row in self.rows:
+            self._retranslate_row(row)
+
+    def _retranslate_row(self, row: _Row) -> None:
+        row.browse.setToolTip(self.tr("Choose a host folder"))
+        row.destination.setPlaceholderText(self.tr("/path/in/container"))
+        row.remove.setToolTip(self.tr("Remove this mount"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- building rows ------------------------------------------------------
 
@@ -138,14 +162,15 @@ class MountsTable(QFrame):
         # Not sized to its items: measuring 2,000 volume names would hold up the dialog.
         source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         source.setMinimumContentsLength(12)
-        browse = QToolButton(text="…", objectName="mountBrowse", toolTip="Choose a host folder")
-        destination = QLineEdit(objectName="mountDestination", placeholderText="/path/in/container")
+        browse = QToolButton(text="…", objectName="mountBrowse")
+        destination = QLineEdit(objectName="mountDestination")
         read_only = QCheckBox(objectName="mountReadOnly")
         read_only.setFixedWidth(_RO_WIDTH)
-        remove = QToolButton(text="✕", objectName="mountRemove", toolTip="Remove this mount")
+        remove = QToolButton(text="✕", objectName="mountRemove")
         remove.setFixedWidth(_REMOVE_WIDTH)
         row = _Row(box, kind, source, browse, destination, read_only, remove, spec, fixed)
         self.rows.append(row)
+        self._retranslate_row(row)
         if spec is not None:
             kind.setCurrentText(spec.type)
             source.setEditText(spec.source or "")
@@ -188,7 +213,8 @@ class MountsTable(QFrame):
         row.destination.setReadOnly(not editable)
 
     def _choose_folder(self, row: _Row) -> None:
-        dialog = QFileDialog(self, "Host folder to mount", row.source.currentText() or "/")
+        title = self.tr("Host folder to mount")
+        dialog = QFileDialog(self, title, row.source.currentText() or "/")
         dialog.setObjectName("bindFolderChooser")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -259,7 +285,7 @@ class MountsTable(QFrame):
                 row.destination.setToolTip("")
                 mark_bad(row.destination, False)
             except InvalidInput as e:
-                problems.append(f"mount {n}: {e}")
+                problems.append(self.tr("mount %1: %2").replace("%1", str(n)).replace("%2", str(e)))
                 row.destination.setToolTip(str(e))
                 mark_bad(row.destination, True)
         return good, problems

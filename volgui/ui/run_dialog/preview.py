@@ -9,7 +9,7 @@ compose service (read-only YAML from :mod:`volgui.engine.compose`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,8 +40,6 @@ class CommandPreview(QWidget):
         self.editor = QPlainTextEdit(objectName="commandPreview")
         self.editor.setFont(mono)
         self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.editor.setPlaceholderText("docker run … (paste a line: the form follows)")
-        self.editor.setToolTip("The docker run line of the form; edit or paste one here")
         self.compose = QPlainTextEdit(objectName="composePreview", readOnly=True)
         self.compose.setFont(mono)
         self.pages = QStackedWidget()
@@ -50,14 +48,13 @@ class CommandPreview(QWidget):
         self.message = QLabel(objectName="commandError", wordWrap=True)
         danger_text(self.message)
         self.message.hide()
-        self.copy_button = QPushButton("Copy", objectName="copyCommand")
-        self.copy_button.setToolTip("Copy the docker run line (or the compose YAML shown)")
+        self.copy_button = QPushButton(objectName="copyCommand")
         self.copy_button.clicked.connect(self.copy)
-        self.compose_button = QPushButton("Compose", objectName="composeToggle", checkable=True)
-        self.compose_button.setToolTip("Show the same container as a compose service")
+        self.compose_button = QPushButton(objectName="composeToggle", checkable=True)
         self.compose_button.toggled.connect(self._toggle_compose)
+        self.title = QLabel(objectName="commandTitle")
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>Command</b>"))
+        buttons.addWidget(self.title)
         buttons.addStretch(1)
         buttons.addWidget(self.compose_button)
         buttons.addWidget(self.copy_button)
@@ -69,6 +66,22 @@ class CommandPreview(QWidget):
         self.spec: RunSpec | None = None
         self._writing = False
         self.editor.textChanged.connect(self._edited)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Our words around the line (the line itself is docker's)."""
+        self.title.setText("<b>{}</b>".format(self.tr("Command")))
+        self.editor.setPlaceholderText(self.tr("docker run … (paste a line: the form follows)"))
+        self.editor.setToolTip(self.tr("The docker run line of the form; edit or paste one here"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the docker run line (or the compose YAML shown)"))
+        self.compose_button.setText(self.tr("Compose"))
+        self.compose_button.setToolTip(self.tr("Show the same container as a compose service"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def error(self) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from volgui.ui import colours
@@ -26,14 +26,11 @@ class ChangeSummary(QWidget):
         self.drop_note.hide()
         self.notes = QLabel(objectName="changeWarnings", wordWrap=True)
         self.notes.hide()
-        self.layer = QGroupBox("Files written inside the container", objectName="layerWarning")
+        self.layer = QGroupBox(objectName="layerWarning")
         self.layer_text = QLabel(wordWrap=True)
         self.paths = QLabel(objectName="layerChanges", wordWrap=False)
         self.paths.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.discard = QCheckBox("Discard these changes", objectName="discardChanges")
-        self.discard.setToolTip(
-            "Replacing the container throws away what it wrote outside its volumes"
-        )
+        self.discard = QCheckBox(objectName="discardChanges")
         self.discard.toggled.connect(lambda _on: self.gate_changed.emit())
         box = QVBoxLayout(self.layer)
         box.addWidget(self.layer_text)
@@ -47,6 +44,22 @@ class ChangeSummary(QWidget):
         layout.addWidget(self.notes)
         layout.addWidget(self.layer)
         self.changes: tuple[str, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The box's texts in the window's language (the engine's warnings stay as said)."""
+        self.layer.setTitle(self.tr("Files written inside the container"))
+        self.discard.setText(self.tr("Discard these changes"))
+        self.discard.setToolTip(
+            self.tr("Replacing the container throws away what it wrote outside its volumes")
+        )
+        if self.changes:
+            self._show_changes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_words(self, text: str) -> None:
         self.words.setText(text)
@@ -73,18 +86,25 @@ class ChangeSummary(QWidget):
         if not self.changes:
             self.discard.setChecked(False)
             return
+        self._show_changes()
+
+    def _show_changes(self) -> None:
         n = len(self.changes)
         self.layer_text.setText(
-            f"The container changed {n} path{'s' if n != 1 else ''} in its own layer, "
-            "outside any volume. The new container starts without them."
+            self.tr(
+                "The container changed %n path(s) in its own layer, outside any volume. "
+                "The new container starts without them.",
+                "",
+                n,
+            )
         )
         shown = list(self.changes[: self.SHOWN])
         if n > self.SHOWN:
-            shown.append(f"… and {n - self.SHOWN} more")
+            shown.append(self.tr("… and %n more", "", n - self.SHOWN))
         self.paths.setText("\n".join(shown))
 
     def blocked(self) -> str:
         """Why OK must wait ("" when it need not)."""
         if self.changes and not self.discard.isChecked():
-            return "tick “Discard these changes” (or move those files into a volume first)"
+            return self.tr("tick “Discard these changes” (or move those files into a volume first)")
         return ""

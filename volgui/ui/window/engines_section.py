@@ -31,10 +31,10 @@ HIDDEN_COLUMNS = (3, 4)  # Version and API: in the row's tooltip; the sidebar st
 COLUMN_WIDTHS = {0: 140, 1: 90, 2: 60}  # name, state (its whole reason in the tooltip), kind
 
 
-def _button(action: QAction, text: str) -> QToolButton:
-    """A small button for ``action`` (the sidebar stays narrow), enabled with it."""
-    button = QToolButton(objectName=f"{action.objectName()}Button", text=text)
-    button.setToolTip(action.text())
+def _button(action: QAction) -> QToolButton:
+    """A small button for ``action`` (the sidebar stays narrow), enabled with it;
+    its short text comes from ``_retranslate_engines``."""
+    button = QToolButton(objectName=f"{action.objectName()}Button")
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list's context menu has them
     button.clicked.connect(action.trigger)
     button.setEnabled(action.isEnabled())
@@ -63,21 +63,21 @@ class EnginesSectionMixin:
             self.engine_list.setColumnWidth(column, width)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        short = (self.tr("Add…"), self.tr("Edit…"), self.tr("Remove"))
-        for action, text in zip(self._engine_actions(), short, strict=True):
-            buttons.addWidget(_button(action, text))
+        self.engine_buttons = [_button(action) for action in self._engine_actions()]
+        for button in self.engine_buttons:
+            buttons.addWidget(button)
         buttons.addStretch(1)
         box = QWidget(objectName="enginesBox")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 0, 0)
         layout.addWidget(self.engine_list, 1)
         layout.addLayout(buttons)
-        self.engines_dock = QDockWidget(self.tr("Engines"), self, objectName="enginesDock")
+        self.engines_dock = QDockWidget(self, objectName="enginesDock")
         self.engines_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.engines_dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.engines_dock)
         self.resizeDocks([self.engines_dock], [300], Qt.Orientation.Horizontal)
-        menu = self.menuBar().addMenu(self.tr("&Engines"))
+        self.engines_menu = menu = self.menuBar().addMenu("")
         menu.setObjectName("enginesMenu")
         menu.addActions(self._engine_actions())
         self.engine_list.engine_chosen.connect(self._engine_chosen)
@@ -87,6 +87,18 @@ class EnginesSectionMixin:
         self.engines.view_ready.connect(self._view_ready)
         self.engines.entries_changed.connect(self._engines_changed)
         self.engines.probed.connect(self._engine_probed)
+
+    def _retranslate_engines(self) -> None:
+        """The sidebar's own texts; the list's actions first (the buttons' tooltips)."""
+        self.engine_list.retranslate()
+        self.engines_dock.setWindowTitle(self.tr("Engines"))
+        self.engines_menu.setTitle(self.tr("&Engines"))
+        short = (self.tr("Add…"), self.tr("Edit…"), self.tr("Remove"))
+        for button, action, text in zip(
+            self.engine_buttons, self._engine_actions(), short, strict=True
+        ):
+            button.setText(text)
+            button.setToolTip(action.text())
 
     def _engine_actions(self) -> list[QAction]:
         names = ("addEngine", "editEngine", "removeEngine")

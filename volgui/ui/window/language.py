@@ -55,4 +55,5 @@ class LanguageMixin:
         self._retranslate_status_bar()
         self._retranslate_data_section()
         self.container_actions.retranslate()
+        self._retranslate_engines()
         self._update_titles()

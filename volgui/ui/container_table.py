@@ -133,6 +133,7 @@ class ContainerTable(ItemTable):
         self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         for col, width in ((NAME, 150), (IMAGE, 200), (STATE, 90)):
             self.setColumnWidth(col, width)
+        self.fit_header_texts()
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)

@@ -40,6 +40,15 @@ class ItemTable(QTableView):
             model = model.sourceModel()
         if isinstance(model, RowModel):
             model.retranslate()
+        self.fit_header_texts()
+
+    def fit_header_texts(self) -> None:
+        """Widen a column whose title (in this language) needs more than it has."""
+        header = self.horizontalHeader()
+        for i in range(header.count() - 1):  # the last one stretches
+            need = header.sectionSizeFromContents(i).width()
+            if header.sectionSize(i) < need:
+                header.resizeSection(i, need)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -143,3 +143,4 @@ class VolumeTable(ItemTable):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         for col, width in ((NAME, 200), (DRIVER, 70), (USED_BY, 100), (SIZE, 80), (CREATED, 110)):
             self.setColumnWidth(col, width)
+        self.fit_header_texts()

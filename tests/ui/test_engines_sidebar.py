@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
 from tests.ui.graph_fixtures import drag_onto
 from volgui.engine import Engine
 from volgui.engine.sandbox import Sandbox, import_busybox
@@ -251,6 +253,32 @@ def test_copy_to_engine_from_the_menu_offers_the_sidebars_engines(
     assert not dialog.ok.isEnabled() and "bad name!" in dialog.note.text()
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.waitUntil(lambda: not tasks.runner().running, timeout=WAIT)
+
+
+def test_an_interrupted_change_on_the_other_engine_is_asked_about_when_it_is_shown(
+    window: MainWindow, box: Sandbox, image: str, unique: Unique, qtbot: QtBot
+) -> None:
+    """DESIGN 4b on every engine: a mount killed half-way there is never finished silently."""
+    name, volume = unique("cut"), unique("cutv")
+    cid = on(box, "run", "-d", "--name", name, image, *IDLE)
+    proc = _start(box.address, "mount", name, f"{volume}:/v")
+    _signal_at(proc, "[3/6]", signal.SIGKILL)
+    _finish(proc)
+    first = window.recover_prompt
+    _click_row(qtbot, window, SIDE)
+    qtbot.waitUntil(lambda: window.recover_prompt is not first, timeout=WAIT)
+    prompt = window.recover_prompt
+    qtbot.waitUntil(prompt.isVisible, timeout=WAIT)
+    [item] = [i for i in prompt.items if i.name == name]
+    assert item.old_id == cid
+    # Nothing changed on the engine until the user chooses: clean up by rolling back.
+    prompt.choose(item, "rollback")
+    qtbot.waitUntil(
+        lambda: not on(box, "ps", "-aq", "--filter", "label=volgui.change"), timeout=WAIT
+    )
+    assert on(box, "inspect", "-f", "{{.Name}} {{.State.Running}}", cid) == f"/{name} true"
+    on(box, "rm", "-f", cid)
+    on(box, "volume", "rm", "-f", volume)
 
 
 def test_a_stopped_engine_shows_down_while_the_other_keeps_working(

@@ -54,6 +54,7 @@ class EnginesSectionMixin:
         self.engines = engines or EnginesController(self, settings=self.settings)
         self.engines.reload()
         self.engine_key = ""
+        self._asked_to_recover: set[str] = set()  # engines asked about interrupted changes
         self._waiting: str | None = None  # a row chosen whose read is in flight
         self.copy_dialog: CopyDialog | None = None
         self.engine_list = EngineList(self.engines)
@@ -112,6 +113,7 @@ class EnginesSectionMixin:
         """Show the window's own engine (--host, --context, DOCKER_HOST) in its row."""
         self.engines.follow = follow
         self.engine_key = self.engines.select_endpoint(self.engine.endpoint, self.engine)
+        self._asked_to_recover.add(self.engine_key)  # at its first fill (refresh.py)
         self.engines.own(self.engine_key)  # the caller's engine: not closed with the window
         self._mark_row()
         self._take(self.engine_key)
@@ -157,6 +159,9 @@ class EnginesSectionMixin:
         self.container_actions.engine = engine
         self.retarget(engine, view.snapshot, view.pending, view.coming)
         self._follow_files()
+        if key not in self._asked_to_recover:  # each engine's cut-short changes (DESIGN 4b)
+            self._asked_to_recover.add(key)
+            self._ask_about_interrupted_changes()
 
     def _view_ready(self, key: str) -> None:
         if key == self._waiting:

@@ -207,7 +207,8 @@ def start_to_filled(address: str, runs: int = 5) -> list[float]:
 def print_cases(title: str, cases: dict[str, list[float]]) -> float:
     print(f"  refresh, {title} (longest stall of {RUNS}+ runs, target 50 ms):")
     for case, stalls in cases.items():
-        print(f"    {case:<12} {ratio(max(stalls), STALL_TARGET)}")
+        every = " ".join(f"{s * 1000:.0f}" for s in stalls)
+        print(f"    {case:<12} {ratio(max(stalls), STALL_TARGET)}  (each run, ms: {every})")
     return max(max(s) for s in cases.values())
 
 

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import socket
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.contexts import write_context
 from volgui.engine import Engine, EngineUnavailable, InvalidInput, connect, resolve
 from volgui.engine.connection import DEFAULT_HOST, Endpoint
 
 
-def _write_context(home: Path, name: str, host: str, current: bool = False) -> None:
-    cfg = home / ".docker"
-    meta = cfg / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest()
-    meta.mkdir(parents=True)
-    (meta / "meta.json").write_text(
-        json.dumps(
-            {
-                "Name": name,
-                "Metadata": {},
-                "Endpoints": {"docker": {"Host": host, "SkipTLSVerify": False}},
-            }
-        )
-    )
-    if current:
-        (cfg / "config.json").write_text(json.dumps({"currentContext": name}))
-
-
 def test_order_host_then_context_then_env_then_current_context(tmp_path: Path) -> None:
-    _write_context(tmp_path, "remote", "tcp://10.0.0.9:2376", current=True)
-    _write_context(tmp_path, "other", "unix:///other.sock")
+    write_context(tmp_path / ".docker", "remote", "tcp://10.0.0.9:2376", current=True)
+    write_context(tmp_path / ".docker", "other", "unix:///other.sock")
     env = {"HOME": str(tmp_path), "DOCKER_HOST": "unix:///from-env.sock"}
     assert resolve("unix:///flag.sock", env=env).host == "unix:///flag.sock"
     assert resolve(context="other", env=env).host == "unix:///other.sock"
@@ -55,7 +37,7 @@ def test_the_default_context_is_docker_host_when_set(tmp_path: Path) -> None:
 
 
 def test_docker_config_overrides_home(tmp_path: Path) -> None:
-    _write_context(tmp_path, "remote", "unix:///remote.sock", current=True)
+    write_context(tmp_path / ".docker", "remote", "unix:///remote.sock", current=True)
     env = {"HOME": "/nonexistent", "DOCKER_CONFIG": str(tmp_path / ".docker")}
     assert resolve(env=env).host == "unix:///remote.sock"
 
@@ -70,7 +52,7 @@ def test_unknown_context_and_both_flags_are_refused(tmp_path: Path) -> None:
 def test_context_file_reaches_the_sandbox(
     tmp_path: Path, sandbox_address: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _write_context(tmp_path, "sandbox", sandbox_address, current=True)
+    write_context(tmp_path / ".docker", "sandbox", sandbox_address, current=True)
     monkeypatch.delenv("DOCKER_HOST")
     monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path / ".docker"))
     engine = connect()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.contexts import write_context
 from tests.services import PodmanService, SSHServer
 from volgui.engine import Engine, InvalidInput
 from volgui.engine.connection import Endpoint, contexts
@@ -21,21 +22,10 @@ from volgui.engine.sandbox import Sandbox
 from volgui.engine.sshconn import SSHTarget
 
 
-def _context(cfg: Path, name: str, host: str, description: str = "") -> None:
-    meta = cfg / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest()
-    meta.mkdir(parents=True)
-    body = {
-        "Name": name,
-        "Metadata": {"Description": description},
-        "Endpoints": {"docker": {"Host": host, "SkipTLSVerify": False}},
-    }
-    (meta / "meta.json").write_text(json.dumps(body))
-
-
 def test_contexts_are_read_as_the_cli_reads_them(tmp_path: Path) -> None:
     cfg = tmp_path / "cfg"
-    _context(cfg, "zeta", "ssh://build@ci", "build server")
-    _context(cfg, "alpha", "tcp://10.0.0.9:2376")
+    write_context(cfg, "zeta", "ssh://build@ci", description="build server")
+    write_context(cfg, "alpha", "tcp://10.0.0.9:2376")
     broken = cfg / "contexts" / "meta" / hashlib.sha256(b"broken").hexdigest()
     broken.mkdir(parents=True)
     (broken / "meta.json").write_text(json.dumps({"Name": "broken", "Endpoints": {}}))
@@ -53,7 +43,7 @@ def test_contexts_are_read_as_the_cli_reads_them(tmp_path: Path) -> None:
 
 def test_discover_lists_contexts_then_added_then_podman_once(tmp_path: Path) -> None:
     cfg = tmp_path / "cfg"
-    _context(cfg, "pod", "unix:///run/podman/podman.sock")
+    write_context(cfg, "pod", "unix:///run/podman/podman.sock")
     added = [AddedEngine("staging", "tcp://staging:2376"), AddedEngine("lab", "ssh://me@lab")]
     podman = ["/run/podman/podman.sock", "/run/user/1000/podman/podman.sock"]
     env = {"DOCKER_CONFIG": str(cfg), "XDG_RUNTIME_DIR": "/run/user/1000"}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.contexts import write_context
 from tests.services import PodmanService, SSHServer
 from volgui.engine.connection import Endpoint
 from volgui.engine.engines import AddedEngine
@@ -20,13 +19,6 @@ from volgui.engine.sandbox import Sandbox
 from volgui.ui.dnd import volume_mime
 from volgui.ui.engine_list import EngineList
 from volgui.ui.engines_controller import EnginesController
-
-
-def _context(cfg: Path, name: str, host: str) -> None:
-    meta = cfg / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest()
-    meta.mkdir(parents=True)
-    body = {"Name": name, "Metadata": {}, "Endpoints": {"docker": {"Host": host}}}
-    (meta / "meta.json").write_text(json.dumps(body))
 
 
 @pytest.fixture
@@ -40,7 +32,7 @@ def controller(
 ) -> Iterator[EnginesController]:
     """Contexts: default = the sandbox (DOCKER_HOST), and one to a socket that is not there."""
     cfg = tmp_path / "docker-config"
-    _context(cfg, "gone", f"unix://{tmp_path}/nothing.sock")
+    write_context(cfg, "gone", f"unix://{tmp_path}/nothing.sock")
     env = {"DOCKER_CONFIG": str(cfg), "DOCKER_HOST": sandbox_address}
     c = EnginesController(env=env, settings=settings, podman=[])
     c.reload()
@@ -174,7 +166,7 @@ def test_a_stopped_engine_shows_down_while_the_others_work(
     box = Sandbox(tmp_path / "box")
     box.start()
     cfg = tmp_path / "cfg"
-    _context(cfg, "box", box.address)
+    write_context(cfg, "box", box.address)
     c = EnginesController(
         env={"DOCKER_CONFIG": str(cfg), "DOCKER_HOST": sandbox_address},
         settings=settings,

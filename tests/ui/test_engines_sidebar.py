@@ -8,8 +8,6 @@ the drag events Qt sends. The last test stops the second engine.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import signal
 import subprocess
 from collections.abc import Callable, Iterator
@@ -20,6 +18,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.contexts import write_context
 from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
 from tests.ui.graph_fixtures import drag_onto
 from volgui.engine import Engine
@@ -59,13 +58,6 @@ def on(box: Sandbox, *args: str) -> str:
     return proc.stdout.strip()
 
 
-def _context(cfg: Path, name: str, host: str) -> None:
-    meta = cfg / "contexts" / "meta" / hashlib.sha256(name.encode()).hexdigest()
-    meta.mkdir(parents=True)
-    body = {"Name": name, "Metadata": {}, "Endpoints": {"docker": {"Host": host}}}
-    (meta / "meta.json").write_text(json.dumps(body))
-
-
 @pytest.fixture
 def window(
     qtbot: QtBot,
@@ -77,7 +69,7 @@ def window(
 ) -> Iterator[MainWindow]:
     """The window on the session sandbox, the second engine listed as context ``side``."""
     cfg = tmp_path / "docker-config"
-    _context(cfg, "side", box.address)
+    write_context(cfg, "side", box.address)
     settings = QSettings(str(tmp_path / "engines.ini"), QSettings.Format.IniFormat)
     env = {"DOCKER_CONFIG": str(cfg), "DOCKER_HOST": sandbox_address}
     engines = EnginesController(env=env, settings=settings, podman=[])

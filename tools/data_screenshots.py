@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.ui_screenshots import shoot, wait_for  # noqa: E402
+from tools.ui_screenshots import only, shoot, wait_for  # noqa: E402
 from volgui.engine import connect  # noqa: E402
 from volgui.ui import i18n, tasks  # noqa: E402
 from volgui.ui.main_window import MainWindow  # noqa: E402
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     app = QApplication([])
     i18n.install(app, args.lang)
-    window = MainWindow(connect(args.host))
+    window = MainWindow(connect(args.host), engines=only(args.host))
     window.move(0, 0)
     window.resize(1360, 820)
     window.show()

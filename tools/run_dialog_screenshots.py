@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
-from ui_screenshots import settle, shoot, wait_for  # tools/, beside this script
+from ui_screenshots import only, settle, shoot, wait_for  # tools/, beside this script
 
 from volgui.engine.sandbox import Sandbox
 from volgui.ui import i18n, tasks
@@ -58,8 +58,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     i18n.install(app, args.lang)
-    engine = Sandbox(Path(args.dir)).start()
-    window = MainWindow(engine)
+    box = Sandbox(Path(args.dir))
+    engine = box.start()
+    window = MainWindow(engine, engines=only(box.address))
     window.move(0, 0)
     window.resize(1360, 820)
     window.show()

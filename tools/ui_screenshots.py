@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from volgui.engine.sandbox import Sandbox
 from volgui.ui import i18n, tasks
+from volgui.ui.engines_controller import EnginesController
 from volgui.ui.main_window import MainWindow
 
 
@@ -52,6 +53,14 @@ def shoot(window: QWidget, path: Path) -> None:
     print(path)
 
 
+def only(address: str) -> EnginesController:
+    """A sidebar of this one engine: none of the user's contexts, added engines or Podman."""
+    private = tempfile.mkdtemp()
+    settings = QSettings(f"{private}/engines.ini", QSettings.Format.IniFormat)
+    env = {"DOCKER_HOST": address, "DOCKER_CONFIG": private}
+    return EnginesController(env=env, settings=settings, podman=[])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True, help="a seeded sandbox directory")
@@ -72,7 +81,7 @@ def main(argv: list[str]) -> int:
         app.setPalette(dark_palette())
     box = Sandbox(Path(args.dir))
     engine = box.start()
-    window = MainWindow(engine)
+    window = MainWindow(engine, engines=only(box.address))
     window.retry_first, window.retry_max = 1.0, 2.0
     window.move(0, 0)
     window.resize(1360, 820)

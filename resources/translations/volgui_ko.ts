@@ -60,8 +60,12 @@
         <translation>마운트 그래프 보이기/숨기기</translation>
     </message>
     <message>
-        <source>Filter volumes and containers (Ctrl+F)</source>
-        <translation>볼륨·컨테이너 필터</translation>
+        <source>Filter (Ctrl+F)</source>
+        <translation>필터 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show only the volumes (name, driver, labels) and containers (name, image, state, mounts) that contain this text</source>
+        <translation>이 글자가 들어 있는 볼륨(이름, 드라이버, 레이블)과 컨테이너(이름, 이미지, 상태, 마운트)만 보이기</translation>
     </message>
     <message>
         <source>Anonymous volumes</source>

@@ -5,7 +5,8 @@
 Opens the main window in LANG on ADDRESS and, once filled, the run dialog in
 new mode; writes a screenshot of each (SHOT.png, SHOT-run.png) and prints one
 JSON line: every visible text wider than the room its widget gives it
-(labels, buttons, check boxes, tabs, table and graph headers, menus).
+(labels, buttons, check boxes, tabs, table and graph headers, menus, the
+placeholder of an empty line edit).
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenuBar,
+    QStyle,
+    QStyleOptionFrame,
     QTabBar,
     QToolButton,
     QWidget,
@@ -54,6 +58,8 @@ def _offenders(top: QWidget) -> list[str]:
             text = w.text()
             if text and "<" not in text and "\n" not in text:
                 check(w, text, w.contentsRect().width(), "label")
+        elif isinstance(w, QLineEdit) and not w.text():
+            check(w, w.placeholderText(), _text_room(w), "placeholder")
         elif isinstance(w, QAbstractButton):
             icon_only = (
                 isinstance(w, QToolButton)
@@ -89,6 +95,18 @@ def _offenders(top: QWidget) -> list[str]:
                 if rect.width() + SLACK < need:
                     out.append(f"menu {action.text()!r} needs {need}px, has {rect.width()}px")
     return out
+
+
+def _text_room(edit: QLineEdit) -> int:
+    """What QLineEdit::paintEvent gives its text: the contents rect less the
+    text margins and the icon buttons inside it (the clear button's room is
+    kept even while it is faded out)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    rect = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    inside = [b for b in edit.findChildren(QToolButton) if b.parent() is edit]
+    return rect.width() - margins.left() - margins.right() - sum(b.width() for b in inside)
 
 
 def main(address: str, lang: str, shot: str) -> int:

@@ -156,7 +156,13 @@ class ActionsMixin:
             tip = QCoreApplication.translate("ActionsMixin", spec.tip) if spec.tip else ""
             tip = tip or text.rstrip("…")
             action.setToolTip(tip + (f" ({keys})" if keys else ""))
-        self.filter_box.setPlaceholderText(self.tr("Filter volumes and containers (Ctrl+F)"))
+        self.filter_box.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
+        self.filter_box.setToolTip(
+            self.tr(
+                "Show only the volumes (name, driver, labels) and containers"
+                " (name, image, state, mounts) that contain this text"
+            )
+        )
         self.anonymous_box.setText(self.tr("Anonymous volumes"))
         self.anonymous_box.setToolTip(self.tr("Show volumes Docker created without a name"))
         self.findChild(QToolBar, "mainToolBar").setWindowTitle(self.tr("Main toolbar"))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from volgui.engine import containers as containers_ops
-from volgui.engine import system
+from volgui.engine import pace, system
 from volgui.engine import volumes as volumes_ops
 from volgui.engine.errors import EngineUnavailable, NotFound, VolguiError
 from volgui.engine.model import Container, Snapshot, Volume
@@ -176,8 +176,9 @@ class Follower:
             delay = self.backoff[0]
             self._queue.put(("up", None))
             try:
-                for event in stream:
+                for event in stream:  # parsed here, in Python: a burst is many
                     self._queue.put(("event", event))
+                    pace.pause()
             except Exception as e:  # a broken stream is a gap, whatever broke it
                 log.debug("event stream broke: %s", e)
             with self._lock:

@@ -9,7 +9,9 @@ costs about as much as the wait).
 
 So the worker steps aside instead. Long loops (building a snapshot, planning
 a table diff, laying out the graph) go through :func:`paced`, which calls
-:func:`pause` every few dozen items. ``pause`` returns at once unless the
+:func:`pause` every few dozen items; the event stream's reader pauses after
+each event and a response pauses before its JSON is decoded (one C call
+that holds the GIL). ``pause`` returns at once unless the
 front end has said its thread is busy (:func:`front_busy`, until
 :func:`front_idle`); then it waits until
 that thread is idle again, at most :data:`MAX_WAIT`, and after a wait that ran

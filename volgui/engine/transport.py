@@ -22,6 +22,7 @@ import docker.transport.unixconn
 import docker.utils
 import requests
 
+from volgui.engine import pace
 from volgui.engine.connection import Endpoint
 from volgui.engine.errors import EngineError, EngineUnavailable, NotFound, VolguiError
 from volgui.engine.sshconn import SSHAdapter, SSHError, SSHTarget
@@ -99,6 +100,11 @@ class APIClient(docker.APIClient):
         with self._count_lock:
             self.requests_sent += 1
         return super().request(method, url, *args, **kwargs)
+
+    def _result(self, response: Any, json: bool = False, binary: bool = False) -> Any:
+        if json:
+            pace.pause()  # a long list's decode holds the GIL: not while the window paints
+        return super()._result(response, json=json, binary=binary)
 
 
 def hint(endpoint: Endpoint, reason: str) -> str:

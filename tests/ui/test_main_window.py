@@ -10,9 +10,10 @@ import threading
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from volgui.engine.events import Notice
 from volgui.ui import tasks
@@ -287,6 +288,43 @@ def test_compute_sizes_can_be_cancelled(
     QCoreApplication.processEvents()  # a result it posted would be delivered now
     assert vol in answers[0]  # the engine did answer...
     assert window.volume_model.sizes == {}  # ...and the window dropped it
+
+
+def test_closing_while_a_closed_dialogs_read_still_runs(
+    window: MainWindow,
+    docker: Docker,
+    unique: Unique,
+    image: str,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The run dialog closed (and so deleted) while it still reads the container's
+    settings, then the window closed: the read is cancelled and closing raises
+    nothing (an exception out of closeEvent crashed PySide 6.11 reporting it)."""
+    cid = docker("create", "--name", unique("held"), image, "true")
+    qtbot.waitUntil(lambda: cid in container_rows(window), timeout=WAIT)
+    asked, go_on = threading.Event(), threading.Event()
+    engine = window.container_actions.engine
+    real = engine.container_spec
+
+    def held_spec(*args: object) -> object:  # inspect, held until the window closed
+        asked.set()
+        go_on.wait(WAIT / 1000)
+        return real(*args)
+
+    monkeypatch.setattr(engine, "container_spec", held_spec)
+    dialog = window.container_actions.open_change(cid)
+    assert dialog is not None
+    qtbot.waitUntil(asked.is_set, timeout=WAIT)
+    reading = [t for t in tasks.runner().running if t.owner is dialog]
+    assert any(t.what.startswith("Reading the settings") for t in reading)
+    dialog.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(dialog)
+    window.close()
+    go_on.set()
+    assert not window.isVisible()
+    assert all(t.cancelled and not t.running for t in reading)
 
 
 def test_selection_highlights_the_other_side(

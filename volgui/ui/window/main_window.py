@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from volgui.engine import Engine, EngineInfo, Snapshot
 from volgui.ui import container_actions, tasks
@@ -218,10 +219,19 @@ class MainWindow(
         self._stop_refreshing()
         self.engines.close()
         for task in tasks.runner().running:
-            if task.owner is self or (
-                isinstance(task.owner, QWidget) and self.isAncestorOf(task.owner)
-            ):
+            if self._owns(task.owner):
                 task.cancel()
+
+    def _owns(self, owner: object) -> bool:
+        """``owner`` is this window or one of its widgets, or a widget already deleted
+        (a dialog closed with WA_DeleteOnClose while its task ran: nobody takes
+        the result). Asking Qt about a deleted widget raises, and an exception
+        out of closeEvent crashed PySide 6.11 while it reported it."""
+        if owner is self:
+            return True
+        if not isinstance(owner, QWidget):
+            return False
+        return not isValid(owner) or self.isAncestorOf(owner)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "refreshed_label"):

@@ -28,15 +28,6 @@ DIFFERENCES = {
 }
 
 
-# Sometimes holds, sometimes not: Podman frees a stopped container's published
-# port a moment after the stop returns, so the new container (and then the
-# rollback's restart of the old one) may meet "address already in use".
-RACES = {
-    "test_a_new_container_that_cannot_start_rolls_back": "Podman frees a published port "
-    "after the stop returns: the new container, then the old one restarted, may not bind it",
-}
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/podman/" not in str(item.fspath):
@@ -45,9 +36,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         reason = DIFFERENCES.get(getattr(item, "originalname", item.name))
         if reason:
             item.add_marker(pytest.mark.xfail(reason=reason, strict=True))
-        race = RACES.get(getattr(item, "originalname", item.name))
-        if race:
-            item.add_marker(pytest.mark.xfail(reason=race, strict=False))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 from volgui.engine.errors import EngineError, InvalidInput, NotFound
@@ -97,8 +98,30 @@ def spec_of(t: Transport, key: str, *, reuse_anonymous: bool = False) -> RunSpec
 # -- the container actions of the window (start, stop, restart, remove) --------
 
 
+PORT_WAIT = 5.0  # seconds a start waits for a published port to be free again
+
+
 def start(t: Transport, key: str) -> None:
-    t.call(t.api.start, key)
+    """Start a container; a port still held by one that just stopped is waited for.
+
+    Podman frees a stopped container's published ports a moment after the
+    stop returns, so the start that follows it in a recreate (the new
+    container, or the old one again in a rollback) could fail with "address
+    already in use". Such a start is tried again for up to ``PORT_WAIT``
+    seconds; any other error is raised at once. Docker frees them before its
+    stop returns: there the first try is the only one.
+    """
+    deadline = time.monotonic() + PORT_WAIT
+    delay = 0.05
+    while True:
+        try:
+            t.call(t.api.start, key)
+            return
+        except EngineError as e:
+            if "address already in use" not in str(e) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def stop(t: Transport, key: str) -> None:

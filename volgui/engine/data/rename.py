@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from volgui.engine import containers as _containers
 from volgui.engine import recreate as _recreate
 from volgui.engine import volumes as _volumes
 from volgui.engine.data.clone import clone_volume
@@ -197,7 +198,7 @@ class _Rename:
             if raw["Id"] in moved:
                 continue
             try:
-                self.t.call(self.t.api.start, raw["Id"])
+                _containers.start(self.t, raw["Id"])
             except VolguiError as e:
                 problems.append(f"cannot start {_name(raw)} again: {e}")
         if self.cloned and not problems:

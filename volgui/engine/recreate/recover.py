@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from volgui.engine import containers
 from volgui.engine.errors import NotFound, VolguiError
 from volgui.engine.recreate import journal
 from volgui.engine.recreate.journal import Interrupted
@@ -131,7 +132,7 @@ def _rollback(t: Transport, one: Interrupted, say: Say) -> str:
             _wait_stopped(t, old)
         if not _running(_state(t, old["Id"])):
             say(f"starting the old {name} again")
-            t.call(t.api.start, old["Id"])
+            containers.start(t, old["Id"])
     if new is not None:
         say("removing the new container")
         _remove(t, new["Id"])
@@ -155,7 +156,7 @@ def _finish(t: Transport, one: Interrupted, say: Say) -> str:
         t.call(t.api.rename, new["Id"], name)
     if one.was_running and not _running(_state(t, new["Id"])):
         say(f"starting the new {name}")
-        t.call(t.api.start, new["Id"])
+        containers.start(t, new["Id"])
     if old is not None:
         say(f"removing the old container ({old['Id'][:12]})")
         _remove(t, old["Id"])

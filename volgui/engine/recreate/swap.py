@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from volgui.engine import containers
 from volgui.engine.errors import (
     EngineError,
     NotFound,
@@ -249,7 +250,7 @@ class _Swap:
         self.renamed_new = True
 
     def _start_new(self) -> None:
-        self.t.call(self.api.start, self.new_id)
+        containers.start(self.t, self.new_id)
         state = self.t.call(self.api.inspect_container, self.new_id).get("State") or {}
         if state.get("Status") in ("exited", "dead") and (
             state.get("ExitCode") or state.get("Error")
@@ -320,7 +321,7 @@ class _Swap:
                 lambda: t.call(api.rename, self.old_id, self.name),
             )
         if self.stopped_old and self.was_running:
-            undo(f"starting the old {self.name} again", lambda: t.call(api.start, self.old_id))
+            undo(f"starting the old {self.name} again", lambda: containers.start(t, self.old_id))
         new_left = False
         if new_id is not None:
             new_left = not undo(

@@ -250,6 +250,7 @@ class _Swap:
         self.renamed_new = True
 
     def _start_new(self) -> None:
+        assert self.new_id is not None  # made by the create step before it
         containers.start(self.t, self.new_id)
         state = self.t.call(self.api.inspect_container, self.new_id).get("State") or {}
         if state.get("Status") in ("exited", "dead") and (

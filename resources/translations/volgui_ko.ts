@@ -836,6 +836,10 @@
         <translation>명령줄에서 지정함</translation>
     </message>
     <message>
+        <source>volgui&apos;s sandbox engine, with sample data</source>
+        <translation>volgui의 샌드박스 엔진 (샘플 데이터)</translation>
+    </message>
+    <message>
         <source>down: %1</source>
         <translation>응답 없음: %1</translation>
     </message>

@@ -200,3 +200,18 @@ def test_the_given_engine_is_shown_first_even_when_not_listed(
         other = controller.select_endpoint(Endpoint("unix:///nowhere.sock", "--host"))
     assert other == "given:unix:///nowhere.sock"
     assert [e.key for e in controller.entries][-1] == other
+
+
+def test_the_sandbox_demo_is_named_for_what_it_is(
+    qtbot: QtBot, controller: EnginesController, tmp_path: Path
+) -> None:
+    """make run's sandbox (not listed by any context): "sandbox", not its long socket path."""
+    address = f"unix://{tmp_path}/sandbox/run/docker.sock"
+    with qtbot.waitSignal(controller.current_changed):
+        key = controller.select_endpoint(Endpoint(address, "sandbox"))
+    view = EngineList(controller)
+    qtbot.addWidget(view)
+    row = [e.key for e in controller.entries].index(key)
+    assert _cell(view, row, 0) == "sandbox"
+    tip = str(view.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith(f"sandbox: {address}\n") and "volgui's sandbox engine" in tip

@@ -77,7 +77,7 @@ class EngineEntry:
     key: str  # stable: "context:NAME", "added:NAME", "podman:PATH"
     name: str
     endpoint: Endpoint
-    origin: str  # "context" | "added" | "podman"
+    origin: str  # "context" | "added" | "podman"; the window adds "given" and "sandbox"
     current: bool = False  # the docker CLI's current context
     description: str = ""
     error: str = ""  # why it cannot be used at all (a broken context)

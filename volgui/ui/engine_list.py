@@ -44,6 +44,7 @@ ORIGINS = {
     "added": QT_TRANSLATE_NOOP("EngineListModel", "added in volgui"),
     "podman": QT_TRANSLATE_NOOP("EngineListModel", "a Podman socket"),
     "given": QT_TRANSLATE_NOOP("EngineListModel", "given on the command line"),
+    "sandbox": QT_TRANSLATE_NOOP("EngineListModel", "volgui's sandbox engine, with sample data"),
 }
 
 

@@ -140,7 +140,10 @@ class EnginesController(QObject):
         key = next((e.key for e in self.entries if e.endpoint.host == endpoint.host), None)
         if key is None:
             key = f"given:{endpoint.host}"
-            self._extra.append(EngineEntry(key, endpoint.host, endpoint, "given"))
+            if endpoint.source == "sandbox":  # make run's demo: say so, not its long path
+                self._extra.append(EngineEntry(key, "sandbox", endpoint, "sandbox"))
+            else:
+                self._extra.append(EngineEntry(key, endpoint.host, endpoint, "given"))
             self.reload()
         slot = self._slots[key]
         if engine is not None and slot.engine is not engine and slot.follower is None:

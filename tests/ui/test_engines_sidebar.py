@@ -22,6 +22,7 @@ from tests.contexts import write_context
 from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
 from tests.ui.graph_fixtures import drag_onto
 from volgui.engine import Engine
+from volgui.engine.engines import AddedEngine
 from volgui.engine.sandbox import Sandbox, import_busybox
 from volgui.ui import tasks
 from volgui.ui.copy_dialog import CopyDialog
@@ -271,6 +272,37 @@ def test_an_interrupted_change_on_the_other_engine_is_asked_about_when_it_is_sho
     assert on(box, "inspect", "-f", "{{.Name}} {{.State.Running}}", cid) == f"/{name} true"
     on(box, "rm", "-f", cid)
     on(box, "volume", "rm", "-f", volume)
+
+
+def test_editing_the_shown_engines_address_shows_the_engine_there(
+    window: MainWindow,
+    box: Sandbox,
+    docker: Docker,
+    unique: Unique,
+    qtbot: QtBot,
+    sandbox_address: str,
+) -> None:
+    """The same row (its key is its name), a new address: the window follows it there,
+    live updates included, instead of keeping the closed engine of the old address."""
+    here, there, later = unique("here"), unique("there"), unique("later")
+    docker("volume", "create", here)
+    on(box, "volume", "create", there)
+    key = "added:mine"
+    window.engines.add_engine(AddedEngine("mine", sandbox_address))
+    qtbot.waitUntil(lambda: window.engine_list.engines.row_of(key) >= 0, timeout=WAIT)
+    _click_row(qtbot, window, key)
+    qtbot.waitUntil(
+        lambda: window.engine_key == key and here in _names(window) and window.idle,
+        timeout=WAIT,
+    )
+    before = window.engine
+    window.engines.replace_engine("mine", AddedEngine("mine", box.address))
+    qtbot.waitUntil(lambda: there in _names(window) and window.idle, timeout=WAIT)
+    assert here not in _names(window)
+    assert window.engine is window.engines.engine(key) and window.engine is not before
+    assert window.engine.address == box.address and window.engine_key == key
+    on(box, "volume", "create", later)  # followed there: the event reaches the window
+    qtbot.waitUntil(lambda: later in _names(window), timeout=WAIT)
 
 
 def test_a_stopped_engine_shows_down_while_the_other_keeps_working(

@@ -113,7 +113,7 @@ class EnginesSectionMixin:
         """Show the window's own engine (--host, --context, DOCKER_HOST) in its row."""
         self.engines.follow = follow
         self.engine_key = self.engines.select_endpoint(self.engine.endpoint, self.engine)
-        self._asked_to_recover.add(self.engine_key)  # at its first fill (refresh.py)
+        self._asked_to_recover.add(self.engine_key)  # asked at the window's first fill
         self.engines.own(self.engine_key)  # the caller's engine: not closed with the window
         self._mark_row()
         self._take(self.engine_key)
@@ -125,12 +125,6 @@ class EnginesSectionMixin:
             self.engine_list.setCurrentIndex(self.engine_list.engines.index(row, 0))
 
     # -- choosing an engine -----------------------------------------------------
-
-    def show_engine(self, key: str) -> None:
-        """Show engine ``key`` (a sidebar row's key); what choosing its row does."""
-        self.engine_list.setCurrentIndex(
-            self.engine_list.engines.index(self.engine_list.engines.row_of(key), 0)
-        )
 
     def _engine_chosen(self, key: str) -> None:
         if key == (self._waiting or self.engine_key):
@@ -159,9 +153,6 @@ class EnginesSectionMixin:
         self.container_actions.engine = engine
         self.retarget(engine, view.snapshot, view.pending, view.coming)
         self._follow_files()
-        if key not in self._asked_to_recover:  # each engine's cut-short changes (DESIGN 4b)
-            self._asked_to_recover.add(key)
-            self._ask_about_interrupted_changes()
 
     def _view_ready(self, key: str) -> None:
         if key == self._waiting:
@@ -174,6 +165,12 @@ class EnginesSectionMixin:
         if not shown:  # nothing is shown yet (the window is being built)
             return
         if shown in keys:
+            if self._waiting is None and self.engines.engine(shown) is not self.engine:
+                # Its row was edited (a new address): the slot, and its engine, are new.
+                self.detach()
+                self.engine_key = ""
+                self.engines.select(shown)
+                self._take(shown)
             self._mark_row()
             return
         self._waiting = None
@@ -201,6 +198,11 @@ class EnginesSectionMixin:
 
     def _keep_shown(self, snap: Snapshot) -> None:
         self.engines.keep(self.engine_key, snap)
+        if self.engine_key not in self._asked_to_recover:
+            # Each engine's cut-short changes (DESIGN 4b), once a read of it is in:
+            # an engine that is down when chosen is asked when it answers.
+            self._asked_to_recover.add(self.engine_key)
+            self._ask_about_interrupted_changes()
 
     def _key_of(self, engine: Engine) -> str | None:
         return next(

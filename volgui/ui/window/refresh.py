@@ -80,7 +80,7 @@ class RefreshMixin:
     def _start_following(self, follow_events: bool, own_follower: bool = True) -> None:
         """``own_follower``: False when the engines sidebar follows every engine and
         hands this window the notices of the one it shows (``retarget``)."""
-        self._generation = 0  # a read started before the last detach shows nothing
+        self._generation = 0  # a read started before the last detach or retarget shows nothing
         self._base: Snapshot | None = None  # the next read's base, until it is shown
         self._landing: Snapshot | None = None  # read, being put on screen
         self._read = False  # self.snapshot is the shown engine's
@@ -275,6 +275,7 @@ class RefreshMixin:
         """Show ``engine`` (after ``detach``), from ``snapshot`` kept for it: at once,
         with no request, when nothing is pending. Without one the tables empty and
         a full read follows (``coming``: the follower's first resync brings it)."""
+        self._generation += 1  # a read started while detached was the old engine's
         self.engine = engine
         self.info = self._infos.get(id(engine))
         self._base = snapshot if snapshot is not None else Snapshot()

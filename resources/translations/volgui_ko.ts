@@ -567,18 +567,6 @@
         <source>Renaming {name} to {new}</source>
         <translation>{name}의 이름을 {new}(으)로 바꾸기</translation>
     </message>
-    <message>
-        <source>Copy volume {name} to another engine</source>
-        <translation>볼륨 {name}을(를) 다른 엔진으로 복사</translation>
-    </message>
-    <message>
-        <source>Engine address (unix:///… or tcp://host:port):</source>
-        <translation>엔진 주소 (unix:///… 또는 tcp://host:port):</translation>
-    </message>
-    <message>
-        <source>Copying {name} to {engine}</source>
-        <translation>{name}을(를) {engine}(으)로 복사</translation>
-    </message>
 </context>
 <context>
     <name>DataSectionMixin</name>

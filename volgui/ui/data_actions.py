@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
-from volgui.engine import connect
 from volgui.ui import tasks
 from volgui.ui.progress import ProgressDialog
 
@@ -237,27 +236,7 @@ class DataActions(QObject):
         return self._run(title, self._size(volume), engine.rename_volume, volume, name)
 
     def copy(self) -> None:
+        """Copy to another engine: the sidebar's dialog (its engines, or an address)."""
         volume = self._volume()
-        if volume is not None and hasattr(self.window, "open_copy"):
-            self.last = self.window.open_copy(None, volume)  # the sidebar's engines
-        elif volume is not None:
-            self._ask_name(
-                self.tr("Copy volume {name} to another engine").format(name=volume),
-                self.tr("Engine address (unix:///… or tcp://host:port):"),
-                "",
-                lambda url: self.start_copy(volume, url),
-            )
-
-    def start_copy(self, volume: str, url: str) -> ProgressDialog:
-        engine = self.window.engine
-
-        def copy(progress: Any = None, cancel: Any = None) -> int:
-            target = connect(host=url)
-            try:
-                target.remove_helper_leftovers()
-                return engine.copy_volume(volume, target, progress=progress, cancel=cancel)
-            finally:
-                target.close()
-
-        title = self.tr("Copying {name} to {engine}").format(name=volume, engine=url)
-        return self._run(title, self._size(volume), copy)
+        if volume is not None:
+            self.last = self.window.open_copy(None, volume)

@@ -147,6 +147,9 @@ class PodmanService:
             self.proc.kill()
             self.proc.wait()
         self.proc = None
+        # Podman 4.3 leaves the conmon of each `docker exec` session (compat
+        # API) running after its container is gone: nothing of ours stays.
+        subprocess.run(["pkill", "-KILL", "-f", f"conmon .*{self.directory}/"], check=False)
 
 
 class SSHServer:

@@ -164,21 +164,17 @@ class EnginesSectionMixin:
         shown = self._waiting or self.engine_key
         if not shown:  # nothing is shown yet (the window is being built)
             return
-        if shown in keys:
-            if self._waiting is None and self.engines.engine(shown) is not self.engine:
-                # Its row was edited (a new address): the slot, and its engine, are new.
-                self.detach()
-                self.engine_key = ""
-                self.engines.select(shown)
-                self._take(shown)
+        if shown in keys and (self._waiting or self.engines.engine(shown) is self.engine):
             self._mark_row()
             return
+        # Gone (removed), or its row edited (a new address: the slot and its engine are new).
         self._waiting = None
         self.detach()
-        if keys:
+        target = shown if shown in keys else (keys[0] if keys else None)
+        if target is not None:
             self.engine_key = ""
-            self.engines.select(keys[0])
-            self._take(keys[0])
+            self.engines.select(target)
+            self._take(target)
             self._mark_row()
 
     def _engine_probed(self, key: str) -> None:

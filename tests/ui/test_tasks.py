@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from volgui.engine import Engine, NotFound
 from volgui.ui import tasks
@@ -63,6 +66,20 @@ def test_cancel_delivers_nothing(qtbot: QtBot) -> None:
     assert got == []
 
 
+def test_an_owner_deleted_before_the_answer_hears_nothing(qtbot: QtBot) -> None:
+    """Not even ``always``: its callbacks are the owner's, and its widgets are gone."""
+    gate = threading.Event()
+    owner = QWidget()
+    heard: list[str] = []
+    task = tasks.run(owner, "Waiting", lambda: gate.wait(10) and "late")
+    task.done(lambda _r: heard.append("done")).always(lambda: heard.append("always"))
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(owner), timeout=10_000)
+    gate.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    assert heard == [] and task not in tasks.runner().running
+
+
 def test_cancelling_a_stream_runs_its_closer(qtbot: QtBot) -> None:
     closed = threading.Event()
 
@@ -97,3 +114,26 @@ def test_the_windows_engine_is_guarded(window: MainWindow) -> None:
     with pytest.raises(tasks.GuiThreadViolation):
         window.engine.snapshot()
     tasks.violations.clear()
+
+
+GUI_FIRST_TWICE = """
+import shiboken6
+from PySide6.QtCore import QCoreApplication
+from volgui.ui import gui_first
+app = QCoreApplication([])
+gui_first.install()
+shiboken6.delete(app)  # the watcher goes with it
+app = QCoreApplication([])
+gui_first.install()
+print(gui_first._GuiFirst._installed.parent() is app)
+"""
+
+
+def test_the_gui_first_watcher_follows_a_second_application() -> None:
+    """A process that builds a second application (a tool, a test run) gets a watcher
+    of its own, not an error from the one deleted with the first."""
+    proc = subprocess.run(
+        [sys.executable, "-c", GUI_FIRST_TWICE], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "True"

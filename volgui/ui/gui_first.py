@@ -7,6 +7,7 @@ tells ``engine/pace.py`` when the GUI thread is busy. See there for why.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject
+from shiboken6 import isValid
 
 from volgui.engine import pace
 
@@ -30,7 +31,9 @@ class _GuiFirst(QObject):
         dispatcher = QAbstractEventDispatcher.instance()
         if app is None or dispatcher is None:
             return
-        if cls._installed is not None and cls._installed.parent() is app:
+        watching = cls._installed
+        # isValid: the watcher of an earlier application was deleted with it.
+        if watching is not None and isValid(watching) and watching.parent() is app:
             return
         cls._installed = watcher = cls(app)
         app.installEventFilter(watcher)

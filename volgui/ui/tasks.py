@@ -124,22 +124,24 @@ class Task(QObject):
         ok, value = outcome
         if not self.running or self.cancelled:
             return
-        owner_alive = self.owner is None or isValid(self.owner)
-        if owner_alive:
-            if ok:
-                self.succeeded.emit(value)
-            else:
-                self.failed.emit(value)
-                if not self._fail_handled:
-                    from volgui.ui import errors
+        if self.owner is not None and not isValid(self.owner):
+            self._finish(emit=False)  # its callbacks are the owner's: none runs on a dead one
+            return
+        if ok:
+            self.succeeded.emit(value)
+        else:
+            self.failed.emit(value)
+            if not self._fail_handled:
+                from volgui.ui import errors
 
-                    parent = self.owner if isinstance(self.owner, QWidget) else None
-                    errors.show(parent, value, self.what)
+                parent = self.owner if isinstance(self.owner, QWidget) else None
+                errors.show(parent, value, self.what)
         self._finish()
 
-    def _finish(self) -> None:
+    def _finish(self, emit: bool = True) -> None:
         self.running = False
-        self.finished.emit()
+        if emit:
+            self.finished.emit()
         runner()._forget(self)
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
 from volgui.engine import Engine
@@ -86,3 +87,45 @@ def test_finish_puts_the_new_container_in_place(
     assert now["Id"] != old_id and now["State"]["Running"]
     assert [m["Destination"] for m in now["Mounts"]] == ["/v"]
     prompt.close()
+
+
+def test_a_recovery_that_breaks_off_says_why_and_can_be_chosen_again(
+    qtbot: QtBot,
+    gui_engine: Engine,
+    engine: Engine,
+    killed: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Our own logic: the first call breaks (a fake engine call), the second is real."""
+    name, old_id = killed
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompt = RecoverPrompt.check(parent, gui_engine)
+    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
+    [item] = [i for i in prompt.items if i.name == name]
+    back = prompt.findChild(QPushButton, f"rollback-{item.change}")
+
+    def broken(*_args: object) -> list[str]:
+        raise RuntimeError("the connection broke off")
+
+    monkeypatch.setattr(gui_engine, "recover", broken)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(back.isEnabled, timeout=10_000)  # not left "working…"
+    [label] = [w for w in prompt.findChildren(QLabel) if "broke off" in w.text()]
+    assert name in label.text() and item in prompt.pending()
+    assert not [b for b in parent.findChildren(QMessageBox) if b.isVisible()]  # said in the row
+    monkeypatch.undo()
+    with qtbot.waitSignal(prompt.recovered, timeout=20_000):
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert engine.api.inspect_container(name)["Id"] == old_id
+    assert item not in prompt.pending()
+    prompt.close()
+
+
+def test_a_prompt_with_nothing_to_ask_is_not_kept(qtbot: QtBot, gui_engine: Engine) -> None:
+    """One is made for each engine shown: those with nothing to ask go at once."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompt = RecoverPrompt.check(parent, gui_engine)
+    qtbot.waitUntil(lambda: not isValid(prompt), timeout=10_000)
+    assert parent.findChildren(RecoverPrompt) == []

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from volgui.engine import Engine, Interrupted
-from volgui.ui import tasks
+from volgui.ui import errors, tasks
 
 OBJECT_NAME = "recoverPrompt"
 
@@ -40,6 +40,7 @@ class RecoverPrompt(QDialog):
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
         self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per engine shown: not kept
         self.engine = engine
         self.items: list[Interrupted] = []
         self._rows: dict[str, tuple[QLabel, QPushButton, QPushButton]] = {}
@@ -111,6 +112,8 @@ class RecoverPrompt(QDialog):
         self.retranslate()
         if self.items:
             self.show()
+        else:
+            self.deleteLater()  # nothing to ask
 
     def _describe(self, item: Interrupted) -> str:
         # item.what is the engine's journal, in its words
@@ -133,13 +136,21 @@ class RecoverPrompt(QDialog):
         what = self.tr("Recovering {name}").format(name=item.name)
         tasks.run(self, what, self.engine.recover, item, how).done(
             lambda lines, i=item: self._done(i, lines)
-        )
+        ).fail(lambda exc, i=item: self._failed(i, errors.describe(exc, what)))
 
     def _done(self, item: Interrupted, lines: list[str]) -> None:
         text, _finish, _back = self._rows[item.change]
         self._states[item.change] = list(lines)
         text.setText(escape("; ".join(lines)))
         self.recovered.emit(lines)
+
+    def _failed(self, item: Interrupted, reason: str) -> None:
+        """The recovery did not run through: the row says why and can be chosen again."""
+        text, finish, back = self._rows[item.change]
+        self._states[item.change] = [reason]
+        text.setText(escape(reason))
+        finish.setEnabled(item.new_id is not None)
+        back.setEnabled(item.old_id is not None)
 
     def pending(self) -> list[Interrupted]:
         """The changes the user has not chosen for yet."""

@@ -18,6 +18,7 @@ ends in ``_landed_elsewhere`` / ``_failed_elsewhere`` (the engines section).
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -84,7 +85,8 @@ class RefreshMixin:
         self._base: Snapshot | None = None  # the next read's base, until it is shown
         self._landing: Snapshot | None = None  # read, being put on screen
         self._read = False  # self.snapshot is the shown engine's
-        self._infos: dict[int, EngineInfo] = {}  # id(engine) -> its info
+        # Each engine's info, read once; weak: a dropped engine's id may come back.
+        self._infos: weakref.WeakKeyDictionary[Engine, EngineInfo] = weakref.WeakKeyDictionary()
         self._refresh: tasks.Task | None = None
         self._applying: Iterator[None] | None = None
         self._pending: Notice | None = None
@@ -189,7 +191,7 @@ class RefreshMixin:
     ) -> None:
         info, snap, volumes, containers = result
         if info is not None:
-            self.info = self._infos[id(self.engine)] = info
+            self.info = self._infos[self.engine] = info
             self._update_title()
         self._set_engine_up(True)
         self.volume_model.container_names = {c.id: c.name for c in snap.containers}
@@ -277,7 +279,7 @@ class RefreshMixin:
         a full read follows (``coming``: the follower's first resync brings it)."""
         self._generation += 1  # a read started while detached was the old engine's
         self.engine = engine
-        self.info = self._infos.get(id(engine))
+        self.info = self._infos.get(engine)
         self._base = snapshot if snapshot is not None else Snapshot()
         self.cancel_sizes()
         self.volume_model.set_sizes({})

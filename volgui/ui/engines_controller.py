@@ -347,18 +347,34 @@ class EnginesController(QObject):
 
     # -- ending -------------------------------------------------------------------
 
-    def _drop(self, key: str) -> None:
+    def _drop(self, key: str, wait: bool = False) -> None:
+        """Forget ``key``'s row: its follower stopped, its engine closed (if ours).
+        A row removed or edited is let go on a worker (a stuck ssh would hold the
+        window up to the follower's timeout); the window's close waits for it."""
         slot = self._slots.pop(key)
-        if slot.follower is not None:
-            slot.follower.stop(timeout=1.0)
-        if slot.owned:
-            tasks.unwatch(slot.engine)
-            slot.engine.close()
         if self.current == key:
             self.current = None
+        if slot.owned:
+            tasks.unwatch(slot.engine)
+        follower, engine = slot.follower, slot.engine if slot.owned else None
+        if follower is not None:
+            follower.stop(timeout=0)  # the stream closed now; the threads end by themselves
+        if wait:
+            _let_go(follower, engine)
+        elif follower is not None or engine is not None:
+            what = self.tr("Closing %1").replace("%1", slot.entry.name)
+            tasks.run(None, what, _let_go, follower, engine)
 
     def close(self) -> None:
         """Stop every follower and close every engine (the window's closeEvent)."""
         for key in list(self._slots):
-            self._drop(key)
+            self._drop(key, wait=True)
         self._order = []
+
+
+def _let_go(follower: Follower | None, engine: Engine | None) -> None:
+    """Off the GUI thread for a dropped row: wait for its follower, close its engine."""
+    if follower is not None:
+        follower.stop(timeout=1.0)
+    if engine is not None:
+        engine.close()

@@ -291,6 +291,10 @@
         <translation>{name}의 docker run 명령을 복사했습니다</translation>
     </message>
     <message>
+        <source>Duplicate of {name} not opened: another engine is shown now</source>
+        <translation>{name} 복제 창을 열지 않았습니다: 지금은 다른 엔진을 보고 있습니다</translation>
+    </message>
+    <message>
         <source>Reading the settings of {name}</source>
         <translation>{name}의 설정 읽기</translation>
     </message>
@@ -443,6 +447,10 @@
     <message>
         <source>Reading what the target holds…</source>
         <translation>대상 엔진에 있는 것을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>What that engine holds is not known; the copy stops if it has a volume of that name.</source>
+        <translation>그 엔진에 무엇이 있는지 알 수 없습니다. 같은 이름의 볼륨이 있으면 복사는 멈춥니다.</translation>
     </message>
     <message>
         <source>A new volume is made there; nothing here changes.</source>
@@ -853,6 +861,10 @@
     <message>
         <source>Updating %1</source>
         <translation>%1 갱신</translation>
+    </message>
+    <message>
+        <source>Closing %1</source>
+        <translation>%1 닫는 중</translation>
     </message>
 </context>
 <context>

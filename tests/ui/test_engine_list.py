@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.contexts import write_context
 from tests.services import PodmanService, SSHServer
+from volgui.engine import Engine
 from volgui.engine.connection import Endpoint
 from volgui.engine.engines import AddedEngine
 from volgui.engine.sandbox import Sandbox
+from volgui.ui.copy_dialog import CopyDialog
 from volgui.ui.dnd import volume_mime
 from volgui.ui.engine_list import EngineList
 from volgui.ui.engines_controller import EnginesController
@@ -107,6 +110,25 @@ def test_add_edit_remove_an_engine_kept_in_settings(
     view.setCurrentIndex(view.model().index(view.engines.row_of("added:lab2"), 0))
     view.remove_engine()
     assert controller.added() == [] and view.engines.row_of("added:lab2") == -1
+
+
+def _followers() -> int:
+    return sum(t.name.startswith("volgui-events-") for t in threading.enumerate())
+
+
+def test_a_removed_row_lets_go_of_its_engine_and_its_event_stream(
+    qtbot: QtBot, controller: EnginesController, sandbox_address: str
+) -> None:
+    """Removing a row stops its live updates and closes its engine, off the GUI
+    thread (a stuck remote engine would otherwise hold the window)."""
+    before = _followers()
+    controller.add_engine(AddedEngine("extra", sandbox_address))
+    with qtbot.waitSignal(controller.snapshot_changed, timeout=20000):
+        controller.select("added:extra")
+    assert _followers() == before + 2  # its reader and its dispatcher
+    controller.remove_engine("extra")
+    assert "added:extra" not in [e.key for e in controller.entries]
+    qtbot.waitUntil(lambda: _followers() == before, timeout=10000)
 
 
 def test_a_dropped_volume_names_the_engine_and_the_volume(
@@ -215,3 +237,23 @@ def test_the_sandbox_demo_is_named_for_what_it_is(
     assert _cell(view, row, 0) == "sandbox"
     tip = str(view.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert tip.startswith(f"sandbox: {address}\n") and "volgui's sandbox engine" in tip
+
+
+def test_a_copy_target_that_cannot_be_read_is_said_in_the_dialog(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The target's volumes are read to warn of a name taken there; when that read
+    fails the note says so (no error box), and the copy itself still refuses a
+    taken name."""
+    gone = Engine.open(Endpoint(f"unix://{tmp_path}/nothing.sock", "test"), lazy=True)
+    dialog = CopyDialog(
+        "data", None, [("context:gone", "gone")], "context:gone", lambda _k: None, lambda _k: gone
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=20000)
+    note = dialog.note.text()
+    assert "Reading the target's volumes failed" in note and "not known" in note
+    assert "A new volume is made there" not in note
+    assert dialog.ok.isEnabled()
+    assert not [b for b in QApplication.topLevelWidgets() if b.objectName() == "errorMessage"]

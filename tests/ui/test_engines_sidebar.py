@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from volgui.ui.copy_dialog import CopyDialog
 from volgui.ui.engines_controller import EnginesController
 from volgui.ui.main_window import MainWindow
 from volgui.ui.progress import ProgressDialog
+from volgui.ui.run_dialog.dialog import RunDialog
 
 Docker = Callable[..., str]
 Unique = Callable[[str], str]
@@ -153,6 +155,99 @@ def test_the_sidebar_lists_both_and_choosing_one_shows_it(
     on(box, "volume", "rm", there, later)
 
 
+def test_switching_engines_leaves_the_files_tab_empty_not_on_the_old_volume(
+    window: MainWindow, box: Sandbox, docker: Docker, unique: Unique, qtbot: QtBot
+) -> None:
+    """A volume of the shown engine selected, the Files tab open, then another engine
+    shown from its kept snapshot: nothing of the first engine is listed (or looked
+    for) on the second one."""
+    here, there = unique("here"), unique("there")
+    docker("volume", "create", here)
+    on(box, "volume", "create", there)
+    _click_row(qtbot, window, SIDE)  # read once: its snapshot is kept from now on
+    qtbot.waitUntil(lambda: there in _names(window) and window.idle, timeout=WAIT)
+    _click_row(qtbot, window, MAIN)
+    qtbot.waitUntil(lambda: here in _names(window) and window.idle, timeout=WAIT)
+    window.details_tabs.setCurrentWidget(window.files_tab)
+    with qtbot.waitSignal(window.files_tab.model.loaded, timeout=WAIT):
+        assert window.select_volume(here)
+    assert window.files_tab.model.volume == here
+
+    _click_row(qtbot, window, SIDE)
+    # At once: the old selection must not start a listing of `here` on this engine.
+    assert window.selected_volumes() == [] and window.files_tab.model.volume is None
+    assert window.files_tab.model.rowCount() == 0
+    qtbot.waitUntil(lambda: there in _names(window) and window.idle, timeout=WAIT)
+    assert window.files_tab.model.volume is None
+    on(box, "volume", "rm", there)
+
+
+def test_a_duplicate_read_before_a_switch_opens_no_dialog_on_the_other_engine(
+    window: MainWindow, docker: Docker, unique: Unique, image: str, qtbot: QtBot
+) -> None:
+    """Duplicate… reads the container's settings, then opens the new-container
+    dialog: when another engine is shown by then, nothing opens there."""
+    name = unique("orig")
+    cid = docker("create", "--name", name, image, "true")
+    qtbot.waitUntil(lambda: window.select_container(cid) and window.idle, timeout=WAIT)
+    main = window.engine
+    held = threading.Event()
+    reading = threading.Event()
+
+    def hold(_method: str, url: str) -> None:  # the settings read waits for the switch
+        if f"/containers/{cid}/json" in url:
+            reading.set()
+            held.wait(WAIT / 1000)
+
+    main.request_hooks.append(hold)
+    try:
+        window.container_actions.actions["duplicate"].trigger()
+        qtbot.waitUntil(reading.is_set, timeout=WAIT)
+        _click_row(qtbot, window, SIDE)
+        qtbot.waitUntil(lambda: window.engine_key == SIDE and window.idle, timeout=WAIT)
+        held.set()
+        qtbot.waitUntil(lambda: name in window.statusBar().currentMessage(), timeout=WAIT)
+    finally:
+        held.set()
+        main.request_hooks.remove(hold)
+    assert "another engine" in window.statusBar().currentMessage()
+    assert window.findChild(RunDialog) is None
+
+
+def test_a_row_added_while_the_chosen_engine_is_still_read_keeps_that_choice(
+    window: MainWindow, qtbot: QtBot, sandbox_address: str
+) -> None:
+    """Chosen while a read of it is in flight, the window waits for that read; a row
+    added meanwhile does not send the selection back to the engine shown before."""
+    _click_row(qtbot, window, SIDE)
+    qtbot.waitUntil(lambda: window.engine_key == SIDE and window.idle, timeout=WAIT)
+    side = window.engine
+    held, reading = threading.Event(), threading.Event()
+
+    def hold(_method: str, url: str) -> None:
+        if url.split("?")[0].endswith("/volumes"):
+            reading.set()
+            held.wait(WAIT / 1000)
+
+    side.request_hooks.append(hold)
+    try:
+        window.refresh()
+        qtbot.waitUntil(reading.is_set, timeout=WAIT)
+        _click_row(qtbot, window, MAIN)  # the read of `side` goes on in the background
+        qtbot.waitUntil(lambda: window.engine_key == MAIN, timeout=WAIT)
+        _click_row(qtbot, window, SIDE)  # ... and is waited for
+        window.engines.add_engine(AddedEngine("extra", sandbox_address))
+        qtbot.waitUntil(lambda: window.engine_list.engines.row_of("added:extra") >= 0, timeout=WAIT)
+        current = window.engine_list.currentIndex().row()
+        assert current == window.engine_list.engines.row_of(SIDE)
+        held.set()
+        qtbot.waitUntil(lambda: window.engine_key == SIDE and window.idle, timeout=WAIT)
+    finally:
+        held.set()
+        side.request_hooks.remove(hold)
+    assert window.engine is side
+
+
 def _tree(box: Sandbox | None, image: str, volume: str) -> str:
     """Every path in ``volume`` with its type, mode, size and checksum (busybox)."""
     script = (
@@ -185,6 +280,8 @@ def _copy(qtbot: QtBot, dialog: CopyDialog, window: MainWindow) -> None:
     assert isinstance(progress, ProgressDialog)
     with qtbot.waitSignal(progress.finished_ok, timeout=60_000):
         pass
+    assert window.copy_dialog is None  # closed, and freed: not one kept per copy
+    qtbot.waitUntil(lambda: not window.findChildren(CopyDialog), timeout=WAIT)
 
 
 def test_a_volume_dragged_onto_the_other_engine_is_copied_exactly(

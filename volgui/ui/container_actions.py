@@ -153,10 +153,19 @@ class ContainerActions:
         chosen = self._selected()
         if not chosen:
             return
-        c = chosen[-1]
-        tasks.run(self.window, self._reading(c), self.engine.container_spec, c.id).done(
-            lambda spec: self.open_new(spec=replace(spec, name=f"{c.name}-copy"))
-        )
+        c, engine = chosen[-1], self.engine
+
+        def read(spec: RunSpec) -> None:
+            if self.engine is not engine:  # another engine is shown now: not made there
+                message = QCoreApplication.translate(
+                    "ContainerActions",
+                    "Duplicate of {name} not opened: another engine is shown now",
+                ).format(name=c.name)
+                self.window.statusBar().showMessage(message, 8000)
+                return
+            self.open_new(spec=replace(spec, name=f"{c.name}-copy"))
+
+        tasks.run(self.window, self._reading(c), engine.container_spec, c.id).done(read)
 
     @staticmethod
     def _reading(c: Container) -> str:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from volgui.engine import Engine, Snapshot
 from volgui.engine.errors import InvalidInput
+from volgui.ui import errors, tasks
 from volgui.ui import format as fmt
-from volgui.ui import tasks
 from volgui.ui.name_check import check_name
 
 OBJECT_NAME = "copyDialog"
@@ -62,6 +62,7 @@ class CopyDialog(QDialog):
         self._engine = engine
         self._names: dict[str, frozenset[str]] = {}  # key -> the volume names it holds
         self._reading: set[str] = set()
+        self._unread: dict[str, str] = {}  # key -> why its volumes could not be read
         self.target = QComboBox(objectName="copyTarget")
         for key, name in targets:
             self.target.addItem(name, key)
@@ -123,11 +124,18 @@ class CopyDialog(QDialog):
                 what = self.tr("Reading the target's volumes")
                 task = tasks.run(self, what, self._engine(key).snapshot)
                 task.done(lambda snap, key=key: self._read(key, snap))
-                task.always(lambda key=key: self._read_settled(key))
+                task.fail(lambda exc, key=key: self._unreadable(key, exc))
         self._check()
 
     def _read(self, key: str, snap: Snapshot) -> None:
         self._names[key] = frozenset(v.name for v in snap.volumes)
+        self._unread.pop(key, None)
+        self._read_settled(key)
+
+    def _unreadable(self, key: str, exc: BaseException) -> None:
+        """Said in the note, not in a box; read again when chosen again."""
+        self._unread[key] = errors.describe(exc, self.tr("Reading the target's volumes"))
+        self._read_settled(key)
 
     def _read_settled(self, key: str) -> None:
         self._reading.discard(key)
@@ -164,6 +172,15 @@ class CopyDialog(QDialog):
             )
         elif self.key() in self._reading:
             self.note.setText(self.tr("Reading what the target holds…"))
+        elif self.key().startswith(ADDRESS) or self.key() in self._unread:
+            # Not known: the copy itself refuses a name that is taken there.
+            note = self.tr(
+                "What that engine holds is not known; the copy stops if it has a volume "
+                "of that name."
+            )
+            if self.key() in self._unread:
+                note = self._unread[self.key()] + "\n" + note
+            self.note.setText(note)
         else:
             self.note.setText(self.tr("A new volume is made there; nothing here changes."))
         self.ok.setEnabled(not problem and (not taken or self.replace.isChecked()))

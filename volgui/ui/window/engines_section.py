@@ -120,7 +120,9 @@ class EnginesSectionMixin:
         self.engines.probe_all()
 
     def _mark_row(self) -> None:
-        row = self.engine_list.engines.row_of(self.engine_key)
+        """The list's current row is the chosen engine's (the one waited for, if any):
+        marking another row would choose that one."""
+        row = self.engine_list.engines.row_of(self._waiting or self.engine_key)
         if row >= 0 and self.engine_list.currentIndex().row() != row:
             self.engine_list.setCurrentIndex(self.engine_list.engines.index(row, 0))
 
@@ -151,8 +153,12 @@ class EnginesSectionMixin:
         self.files_tab.engine = self.files_tab.model.engine = engine
         self.files_tab.model.show_volume(None)  # the listing was the other engine's
         self.container_actions.engine = engine
+        # What was selected is the other engine's: a volume of the same name here
+        # is another volume (the tables still hold the old rows until the kept
+        # snapshot is applied, so the Files tab would list the old name here).
+        self.volume_table.clearSelection()
+        self.container_table.clearSelection()
         self.retarget(engine, view.snapshot, view.pending, view.coming)
-        self._follow_files()
 
     def _view_ready(self, key: str) -> None:
         if key == self._waiting:
@@ -244,9 +250,15 @@ class EnginesSectionMixin:
         dialog.copy_accepted.connect(
             lambda key, name, replace: self.start_engine_copy(volume, key, name, replace)
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._copy_dialog_closed(dialog))
         dialog.open()
         self.copy_dialog = dialog
         return dialog
+
+    def _copy_dialog_closed(self, dialog: CopyDialog) -> None:
+        if self.copy_dialog is dialog:
+            self.copy_dialog = None
 
     def start_engine_copy(
         self, volume: str, key: str, name: str, replace: bool = False

@@ -95,6 +95,19 @@ def test_probe_docker(engine: Engine) -> None:
     assert p.volumes == len(engine.api.volumes().get("Volumes") or [])
 
 
+def test_a_probe_without_the_count_does_not_list_the_volumes(engine: Engine) -> None:
+    """For an engine whose snapshot is held anyway: one request, not the whole list."""
+    paths: list[str] = []
+    hook = lambda _m, url: paths.append(url.split("?")[0])  # noqa: E731
+    engine.request_hooks.append(hook)
+    try:
+        p = engine.probe(count=False)
+    finally:
+        engine.request_hooks.remove(hook)
+    assert p.up and p.kind == "docker" and p.volumes is None
+    assert [path.rsplit("/", 1)[-1] for path in paths] == ["version"]
+
+
 def test_probe_podman(podman_service: PodmanService) -> None:
     e = Engine.open(Endpoint(podman_service.address, "test"), lazy=True)
     try:

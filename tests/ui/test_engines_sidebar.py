@@ -130,6 +130,9 @@ def test_the_sidebar_lists_both_and_choosing_one_shows_it(
     assert view.currentIndex().row() == view.engines.row_of(MAIN)  # --host's engine is shown
     qtbot.waitUntil(lambda: here in _names(window), timeout=WAIT)
     assert "default" in window.windowTitle()
+    # The shown engine's row counts the window's snapshot (its probe lists nothing).
+    count = lambda: str(len(window.snapshot.volumes))  # noqa: E731
+    qtbot.waitUntil(lambda: _cell(window, MAIN, 5) == count(), timeout=WAIT)
 
     _click_row(qtbot, window, SIDE)
     qtbot.waitUntil(lambda: there in _names(window) and window.idle, timeout=WAIT)

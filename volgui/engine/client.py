@@ -93,9 +93,10 @@ class Engine:
     def info(self) -> EngineInfo:
         return _system.info(self.transport)
 
-    def probe(self) -> _engines.Probe:
-        """Answering or down and why, Docker or Podman, versions, volume count."""
-        return _engines.probe(self.transport)
+    def probe(self, count: bool = True) -> _engines.Probe:
+        """Answering or down and why, Docker or Podman, versions, volume count
+        (``count=False``: not listed, ``volumes`` None)."""
+        return _engines.probe(self.transport, count)
 
     def snapshot(self) -> Snapshot:
         """Volumes, containers and their mounts: two list requests, nothing per item."""

@@ -154,11 +154,15 @@ def engine_version(version: Mapping[str, Any]) -> str:
     return str(version.get("Version") or "")
 
 
-def probe(t: Transport) -> Probe:
-    """Ask the engine behind ``t``: two requests, never a traceback."""
+def probe(t: Transport, count: bool = True) -> Probe:
+    """Ask the engine behind ``t``: two requests, never a traceback.
+
+    ``count``: list its volumes to count them (one request, the whole list);
+    without, ``volumes`` is None: the caller counts them in a snapshot it holds.
+    """
     try:
         version = t.call(t.api.version)
-        volumes = t.call(t.api.volumes).get("Volumes") or []
+        volumes = (t.call(t.api.volumes).get("Volumes") or []) if count else None
     except EngineUnavailable as e:
         return Probe(False, reason=e.reason)
     except VolguiError as e:
@@ -168,5 +172,5 @@ def probe(t: Transport) -> Probe:
         kind=kind_of(version),
         engine_version=engine_version(version),
         api_version=str(version.get("ApiVersion") or t.api.api_version),
-        volumes=len(volumes),
+        volumes=None if volumes is None else len(volumes),
     )

@@ -188,14 +188,20 @@ class EnginesController(QObject):
     def probe_one(self, key: str) -> None:
         slot = self._slots[key]
         what = self.tr("Asking %1").replace("%1", slot.entry.name)
-        tasks.run(self, what, slot.engine.probe).done(
+        # An engine shown or followed is counted in its snapshot: listing its
+        # volumes again (2,000: the engine's work and a long decode) would
+        # compete with the window's own read of them at start-up.
+        counted = slot.viewed or (slot.snapshot is not None and slot.follower is not None)
+        tasks.run(self, what, slot.engine.probe, not counted).done(
             lambda p, key=key: self._set_probe(key, p)
         ).fail(lambda e, key=key: self._set_probe(key, Probe(False, reason=str(e))))
 
     def _set_probe(self, key: str, probe: Probe) -> None:
-        if key in self._slots:
-            self._slots[key].probe = probe
+        slot = self._slots.get(key)
+        if slot is not None:
+            slot.probe = probe
             self.probed.emit(key)
+            self._count(key, slot)  # a probe that did not count: the snapshot's count
 
     def select(self, key: str) -> None:
         """Show ``key``: its kept snapshot at once; its follower started on first use."""

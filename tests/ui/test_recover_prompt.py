@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
-from volgui.engine import Engine
+from volgui.engine import Engine, Interrupted
 from volgui.ui.main_window import MainWindow
 from volgui.ui.recover_prompt import RecoverPrompt
 
@@ -70,15 +70,21 @@ def test_the_window_asks_and_rolls_back(
     assert item not in prompt.pending()
 
 
+def _asked(qtbot: QtBot, engine: Engine, name: str) -> tuple[RecoverPrompt, Interrupted, QWidget]:
+    """A prompt of its own (on a bare parent) once it asks about ``name``'s change."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    prompt = RecoverPrompt.check(parent, engine)
+    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
+    [item] = [i for i in prompt.items if i.name == name]
+    return prompt, item, parent
+
+
 def test_finish_puts_the_new_container_in_place(
     qtbot: QtBot, gui_engine: Engine, engine: Engine, killed: tuple[str, str]
 ) -> None:
     name, old_id = killed
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    prompt = RecoverPrompt.check(parent, gui_engine)
-    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
-    [item] = [i for i in prompt.items if i.name == name]
+    prompt, item, _parent = _asked(qtbot, gui_engine, name)
     finish = prompt.findChild(QPushButton, f"finish-{item.change}")
     with qtbot.waitSignal(prompt.recovered, timeout=20_000):
         qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
@@ -98,11 +104,7 @@ def test_a_recovery_that_breaks_off_says_why_and_can_be_chosen_again(
 ) -> None:
     """Our own logic: the first call breaks (a fake engine call), the second is real."""
     name, old_id = killed
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    prompt = RecoverPrompt.check(parent, gui_engine)
-    qtbot.waitUntil(prompt.isVisible, timeout=10_000)
-    [item] = [i for i in prompt.items if i.name == name]
+    prompt, item, parent = _asked(qtbot, gui_engine, name)
     back = prompt.findChild(QPushButton, f"rollback-{item.change}")
 
     def broken(*_args: object) -> list[str]:

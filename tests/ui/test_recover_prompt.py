@@ -11,6 +11,7 @@ import signal
 from collections.abc import Callable, Iterator
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -121,6 +122,39 @@ def test_a_recovery_that_breaks_off_says_why_and_can_be_chosen_again(
         qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert engine.api.inspect_container(name)["Id"] == old_id
     assert item not in prompt.pending()
+    prompt.close()
+
+
+def test_a_step_the_engine_refuses_leaves_the_choice_open(
+    qtbot: QtBot, gui_engine: Engine, engine: Engine, killed: tuple[str, str]
+) -> None:
+    """The recovery runs for real; its first change request breaks (a request hook),
+    so the engine still holds the change: the row says so and offers it again."""
+    name, old_id = killed
+    prompt, item, _parent = _asked(qtbot, gui_engine, name)
+    back = prompt.findChild(QPushButton, f"rollback-{item.change}")
+    broke: list[str] = []
+
+    def break_first_change(method: str, url: str) -> None:
+        if method in ("POST", "DELETE") and not broke:
+            broke.append(url)
+            raise requests.ConnectionError("the connection broke off")
+
+    gui_engine.request_hooks.append(break_first_change)
+    try:
+        with qtbot.waitSignal(prompt.recovered, timeout=20_000) as got:
+            qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    finally:
+        gui_engine.request_hooks.remove(break_first_change)
+    assert broke and "not recovered" in got.args[0][0]
+    assert back.isEnabled() and [i.change for i in prompt.pending()] == [item.change]
+    assert len(_ours(engine, name)) == 2  # nothing was removed
+    with qtbot.waitSignal(prompt.recovered, timeout=20_000) as got:
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert got.args[0][0].startswith(f"{name}: rolled back")
+    assert _ours(engine, name) == [name]
+    assert engine.api.inspect_container(name)["Id"] == old_id
+    assert prompt.pending() == [] and not back.isEnabled()
     prompt.close()
 
 

@@ -26,9 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from volgui.engine import Engine, Interrupted
+from volgui.engine.recreate import RecoverHow
 from volgui.ui import errors, tasks
 
 OBJECT_NAME = "recoverPrompt"
+
+
+def recover_and_look(
+    engine: Engine, item: Interrupted, how: RecoverHow
+) -> tuple[list[str], Interrupted | None]:
+    """On a worker: recover ``item``, then whether the engine still holds it interrupted.
+
+    A step the engine refused (``not recovered (...)`` in the lines) leaves the
+    change in its journal: the row offers the choice again, from what is left.
+    """
+    lines = engine.recover(item, how)
+    left = [i for i in engine.interrupted() if i.change == item.change]
+    return lines, left[0] if left else None
 
 
 class RecoverPrompt(QDialog):
@@ -100,8 +114,6 @@ class RecoverPrompt(QDialog):
             text.setTextFormat(Qt.TextFormat.RichText)
             finish = QPushButton(objectName=f"finish-{item.change}")
             back = QPushButton(objectName=f"rollback-{item.change}")
-            finish.setEnabled(item.new_id is not None)
-            back.setEnabled(item.old_id is not None)
             finish.clicked.connect(lambda _c=False, i=item: self.choose(i, "finish"))
             back.clicked.connect(lambda _c=False, i=item: self.choose(i, "rollback"))
             (finish if item.how == "finish" else back).setDefault(True)
@@ -109,6 +121,7 @@ class RecoverPrompt(QDialog):
             self.grid.addWidget(finish, row, 1)
             self.grid.addWidget(back, row, 2)
             self._rows[item.change] = (text, finish, back)
+            self._enable(item)
         self.retranslate()
         if self.items:
             self.show()
@@ -126,7 +139,7 @@ class RecoverPrompt(QDialog):
             )
         return f"<b>{escape(item.name)}</b>: {what}<br><small>{advice}</small>"
 
-    def choose(self, item: Interrupted, how: str) -> None:
+    def choose(self, item: Interrupted, how: RecoverHow) -> None:
         """Recover ``item`` one way (``"finish"`` or ``"rollback"``), off the GUI thread."""
         text, finish, back = self._rows[item.change]
         finish.setEnabled(False)
@@ -134,14 +147,19 @@ class RecoverPrompt(QDialog):
         self._states[item.change] = "working"
         text.setText(self.tr("<b>{name}</b>: working…").format(name=escape(item.name)))
         what = self.tr("Recovering {name}").format(name=item.name)
-        tasks.run(self, what, self.engine.recover, item, how).done(
-            lambda lines, i=item: self._done(i, lines)
+        tasks.run(self, what, recover_and_look, self.engine, item, how).done(
+            lambda result, i=item: self._done(i, *result)
         ).fail(lambda exc, i=item: self._failed(i, errors.describe(exc, what)))
 
-    def _done(self, item: Interrupted, lines: list[str]) -> None:
-        text, _finish, _back = self._rows[item.change]
+    def _done(self, item: Interrupted, lines: list[str], left: Interrupted | None) -> None:
+        """``left``: the change as the engine still holds it (the recovery stopped short)."""
+        text, finish, back = self._rows[item.change]
         self._states[item.change] = list(lines)
         text.setText(escape("; ".join(lines)))
+        if left is not None:  # the engine's lines say why; the user may choose again
+            self.items[self.items.index(item)] = left
+            self._rows[left.change] = (text, finish, back)
+            self._enable(left)
         self.recovered.emit(lines)
 
     def _failed(self, item: Interrupted, reason: str) -> None:
@@ -149,6 +167,10 @@ class RecoverPrompt(QDialog):
         text, finish, back = self._rows[item.change]
         self._states[item.change] = [reason]
         text.setText(escape(reason))
+        self._enable(item)
+
+    def _enable(self, item: Interrupted) -> None:
+        _text, finish, back = self._rows[item.change]
         finish.setEnabled(item.new_id is not None)
         back.setEnabled(item.old_id is not None)
 

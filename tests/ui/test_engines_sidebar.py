@@ -342,6 +342,11 @@ def test_copy_to_engine_from_the_menu_offers_the_sidebars_engines(
     assert isinstance(dialog, CopyDialog) and dialog.isVisible()
     items = [dialog.target.itemText(i) for i in range(dialog.target.count())]
     assert items == ["side", "Another address…"]  # every engine but the one shown
+    address_label = dialog.form.labelForField(dialog.address)
+    assert not dialog.address.isVisibleTo(dialog) and not address_label.isVisibleTo(dialog)
+    dialog.target.setCurrentIndex(1)
+    assert dialog.address.isVisibleTo(dialog) and address_label.isVisibleTo(dialog)
+    dialog.target.setCurrentIndex(0)
     dialog.name.setText("bad name!")
     assert not dialog.ok.isEnabled() and "bad name!" in dialog.note.text()
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()

@@ -85,7 +85,7 @@ class CopyDialog(QDialog):
         self.ok.setText(self.tr("Copy"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Volume"), QLabel(f"<b>{volume}</b>"))
         form.addRow(self.tr("Size"), self.size)
         form.addRow(self.tr("To engine"), self.target)
@@ -114,7 +114,7 @@ class CopyDialog(QDialog):
 
     def _target_changed(self, *_: object) -> None:
         key = str(self.target.currentData())
-        self.address.setVisible(key == ADDRESS)
+        self.form.setRowVisible(self.address, key == ADDRESS)  # its label too
         if key != ADDRESS and key not in self._names:
             held = self._held(key)
             if held is not None:

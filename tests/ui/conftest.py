@@ -10,6 +10,7 @@ event thread running fails. Settings go to a throwaway directory.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -36,6 +37,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def collector_thawed() -> Iterator[None]:
+    """What a test's windows froze (ui/collector.py) goes back to the collector after it:
+    the app thaws it every few minutes; a run of hundreds of windows would keep it all."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

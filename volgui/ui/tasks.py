@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from volgui.engine import Engine, pace
-from volgui.ui import gui_first
+from volgui.ui import collector
 
 log = logging.getLogger(__name__)
 
@@ -330,21 +330,21 @@ def steady() -> None:
       at start-up the GUI and the first snapshot both want the CPU, and more
       switches made start-to-filled slower.
     - A full cyclic collection holds the GIL, and so the GUI thread, while it
-      walks every tracked object: 13-34 ms once 2,000 volumes are on screen,
-      wherever it starts (on a worker too). What is alive now (modules,
-      widgets, the first rows) lives as long as the window, so ``gc.freeze``
-      moves it out of the collector's sight; later full collections walk only
-      what came since (3-4 ms). The cost: cyclic garbage made before this
-      call is never collected, a bounded amount, once.
-    - Workers' long loops step aside while the GUI thread handles events
-      (``ui/gui_first.py``, ``engine/pace.py``).
+      walks every tracked object: 13-34 ms once 2,000 volumes are on screen.
+      What is alive now (modules, widgets, the first rows) lives as long as
+      the window, so ``gc.freeze`` moves it out of the collector's sight;
+      later full passes walk only what came since. The cost: cyclic garbage
+      made before this call is never collected, a bounded amount, once.
+    - Each refresh shown freezes what it holds too (``ui/collector.py``): a
+      full pass, started on a worker while a list response was parsed, took
+      30-50 ms; one over everything runs when the user is elsewhere.
     """
     global _steady
     if not _steady:  # once a process: a second window adds nothing to freeze
         _steady = True
         sys.setswitchinterval(SWITCH_INTERVAL)
         gc.freeze()
-    gui_first.install()
+    collector.FullPass.install(lambda: bool(runner().running))
 
 
 # -- the GUI-thread guard -------------------------------------------------

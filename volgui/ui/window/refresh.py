@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from volgui.engine import Engine, EngineInfo, EngineUnavailable, Snapshot, VolguiError
 from volgui.engine import events as engine_events
 from volgui.engine.events import Notice
-from volgui.ui import errors, tasks
+from volgui.ui import collector, errors, tasks
 from volgui.ui.container_table import ContainerModel
 from volgui.ui.recover_prompt import RecoverPrompt
 from volgui.ui.row_diff import RowDiff
@@ -249,6 +249,7 @@ class RefreshMixin:
             tasks.steady()
             self._ask_about_interrupted_changes()
             self.filled.emit()
+        collector.settle()  # later passes leave what is shown now alone
 
     def _keep_shown(self, snap: Snapshot) -> None:
         """The shown engine's snapshot is new (the engines section keeps it)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -137,3 +139,32 @@ def test_the_gui_first_watcher_follows_a_second_application() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "True"
+
+
+BEFORE_THE_FIRST_PAINT = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from volgui.engine import connect
+from volgui.ui import gui_first, tasks
+from volgui.ui.main_window import MainWindow
+window = MainWindow(connect("unix:///nonexistent/docker.sock", lazy=True), follow_events=False)
+watcher = gui_first._GuiFirst._installed
+print(watcher is not None and watcher.parent() is app and not window.isVisible())
+window.close()
+tasks.shutdown()
+"""
+
+
+def test_workers_step_aside_from_the_first_paint_on(tmp_path: Path) -> None:
+    """The GUI-first watcher is there once a window is made, before it shows: beside the
+    first read the first paint came 30-60 ms late without it (bench/ui.py, first fill)."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", BEFORE_THE_FIRST_PAINT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "True"

@@ -1,6 +1,6 @@
 """The GUI thread goes first: workers' long loops pause while it handles an event.
 
-:func:`install` (called once the first window is filled, ``tasks.steady``)
+:func:`install` (called when a main window is made, before its first paint)
 tells ``engine/pace.py`` when the GUI thread is busy. See there for why.
 """
 

@@ -87,6 +87,35 @@ def test_apply_matches_a_fresh_snapshot(
     assert apply(engine.transport, before, RESYNC) == engine.snapshot()
 
 
+def test_a_burst_of_volume_events_lists_the_volumes_alone(
+    engine: Engine, image: str, docker: Callable[..., str], unique: Callable[[str], str]
+) -> None:
+    """Over 20 names, one volume list request beats inspecting each; no container
+    list (volume events change none), and the mounts' users stay right."""
+    used = unique("used")
+    docker("volume", "create", used)
+    cid = docker("create", "-v", f"{used}:/u", image, "true").strip()
+    names = [unique("burst") for _ in range(25)]
+    before = engine.snapshot()
+    for name in names:
+        engine.api.create_volume(name)
+    engine.api.remove_volume(names[0])
+    sent: list[str] = []
+    engine.request_hooks.append(lambda method, url: sent.append(f"{method} {url}"))
+    try:
+        after = apply(engine.transport, before, Notice(volumes=frozenset(names)))
+    finally:
+        engine.request_hooks.pop()
+    assert len(sent) == 1 and sent[0].startswith("GET ") and sent[0].endswith("/volumes")
+    assert after == engine.snapshot()
+    assert after.volume(names[0]) is None and after.volume(names[1]) is not None
+    shown = after.volume(used)
+    assert shown is not None and shown.used_by == (cid,)
+    docker("rm", cid)
+    for name in [used, *names[1:]]:
+        engine.api.remove_volume(name)
+
+
 def test_a_quiet_stream_resyncs_now_and_then(sandbox_address: str) -> None:
     listener = connect(sandbox_address)
     notices: queue.Queue[Notice] = queue.Queue()

@@ -85,8 +85,11 @@ def notice_of(events: Iterable[Mapping[str, Any]]) -> Notice:
 
 def apply(transport: Transport, snap: Snapshot, notice: Notice) -> Snapshot:
     """The snapshot after ``notice``: re-read only what it names."""
-    if notice.resync or len(notice.volumes) > _INSPECT_LIMIT:
+    many = len(notice.volumes) > _INSPECT_LIMIT
+    if notice.resync or (many and notice.containers):
         return system.snapshot(transport)
+    if many:  # volume events change no container: their list is as it was
+        return snap.with_volumes_from_api(system.volumes_raw(transport))
     volumes: dict[str, Volume] = {v.name: v for v in snap.volumes}
     for name in notice.volumes:
         try:

@@ -290,6 +290,15 @@ class Snapshot:
             if was_enabled:
                 gc.enable()
 
+    def with_volumes_from_api(self, volumes: Iterable[Mapping[str, Any]]) -> Snapshot:
+        """These containers beside a fresh volume list (a burst of volume events)."""
+        users = _users_by_volume(self.containers)
+        vols = sorted(
+            (Volume.from_api(v, users.get(v["Name"], ())) for v in paced(volumes)),
+            key=lambda v: v.name,
+        )
+        return Snapshot(volumes=tuple(vols), containers=self.containers)
+
     @property
     def mounts(self) -> tuple[Mount, ...]:
         return tuple(m for c in self.containers for m in c.mounts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from volgui.engine.model import Snapshot
 from volgui.engine.transport import Transport
@@ -41,6 +42,11 @@ def info(t: Transport) -> EngineInfo:
     )
 
 
+def volumes_raw(t: Transport) -> list[dict[str, Any]]:
+    """Every volume as the list endpoint gives it (one request)."""
+    return t.call(t.api.volumes).get("Volumes") or []
+
+
 def snapshot(t: Transport) -> Snapshot:
     """Volumes, containers and their mounts: two list requests, nothing per item.
 
@@ -52,7 +58,7 @@ def snapshot(t: Transport) -> Snapshot:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="volgui-snapshot") as pool:
         containers = pool.submit(t.call, api.containers, all=True)
         try:
-            raw_volumes = t.call(api.volumes).get("Volumes") or []
+            raw_volumes = volumes_raw(t)
         finally:
             raw_containers = containers.result()
     return Snapshot.from_api(raw_volumes, raw_containers)

@@ -18,6 +18,7 @@ Prints, each as a ratio against its target (<= 1.00 is on target):
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -36,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import volgui  # noqa: E402
 from bench.population import bench_engine  # noqa: E402
 from volgui.engine import Engine, connect  # noqa: E402
 from volgui.ui import tasks  # noqa: E402
@@ -199,6 +201,9 @@ def cli_to_row(window: MainWindow, engine: Engine, runs: int = 7) -> list[float]
 
 
 def start_to_filled(address: str, runs: int = 5) -> list[float]:
+    """``volgui`` as installed: with its bytecode (pip compiles a wheel's; ``make``
+    compiles a checkout's, which PYTHONDONTWRITEBYTECODE would leave without)."""
+    compileall.compile_dir(str(Path(volgui.__file__).parent), quiet=1)
     env = dict(os.environ, VOLGUI_EXIT_WHEN_FILLED="1", QT_QPA_PLATFORM="offscreen")
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="volgui-bench-config-")
     times = []

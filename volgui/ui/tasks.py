@@ -333,11 +333,12 @@ def steady() -> None:
       walks every tracked object: 13-34 ms once 2,000 volumes are on screen.
       What is alive now (modules, widgets, the first rows) lives as long as
       the window, so ``gc.freeze`` moves it out of the collector's sight;
-      later full passes walk only what came since. The cost: cyclic garbage
-      made before this call is never collected, a bounded amount, once.
+      later full passes walk only what came since (without a collection
+      first: that would add 10 ms to the first fill's last turn).
     - Each refresh shown freezes what it holds too (``ui/collector.py``): a
       full pass, started on a worker while a list response was parsed, took
-      30-50 ms; one over everything runs when the user is elsewhere.
+      30-50 ms. Cyclic garbage frozen here or there is found by the pass over
+      everything that runs when the user is elsewhere.
     """
     global _steady
     if not _steady:  # once a process: a second window adds nothing to freeze

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -168,3 +170,21 @@ def test_workers_step_aside_from_the_first_paint_on(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_a_finished_task_lets_go_of_its_callbacks(
+    qtbot: QtBot, recwarn: pytest.WarningsRecorder
+) -> None:
+    """A callback that names its task (``always(lambda: ... task ...)``, as the window's
+    refresh does) made a cycle through Qt that the collector cannot see: every such
+    task, and all its lambdas held, lived on."""
+    refs = []
+    for _ in range(3):
+        task = tasks.run(None, "Counting", lambda: 1)
+        task.done(lambda _r, t=task: t.what).done(lambda _r: None).always(lambda t=task: t.what)
+        refs.append(weakref.ref(task))
+        del task
+    qtbot.waitUntil(lambda: not tasks.runner().running, timeout=10_000)
+    gc.collect()
+    assert [r() for r in refs] == [None, None, None]
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

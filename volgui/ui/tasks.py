@@ -91,6 +91,7 @@ class Task(QObject):
         self.token = CancelToken()
         self.running = True
         self._fail_handled = False
+        self._connected: list[Any] = []  # our signals that callbacks were given to
         self._outcome.connect(self._deliver)
 
     @property
@@ -99,17 +100,20 @@ class Task(QObject):
 
     def done(self, callback: Callable[[Any], None]) -> Task:
         """Call ``callback(result)`` on the GUI thread when the call succeeds."""
-        self.succeeded.connect(callback)
-        return self
+        return self._on(self.succeeded, callback)
 
     def fail(self, callback: Callable[[BaseException], None]) -> Task:
         """Handle failure here instead of the default error message."""
         self._fail_handled = True
-        self.failed.connect(callback)
-        return self
+        return self._on(self.failed, callback)
 
     def always(self, callback: Callable[[], None]) -> Task:
-        self.finished.connect(callback)
+        return self._on(self.finished, callback)
+
+    def _on(self, signal: Any, callback: Callable[..., None]) -> Task:
+        signal.connect(callback)
+        if signal not in self._connected:
+            self._connected.append(signal)
         return self
 
     def cancel(self) -> None:
@@ -142,6 +146,12 @@ class Task(QObject):
         self.running = False
         if emit:
             self.finished.emit()
+        # Let go of the callbacks: Qt holds them, and one that names this task
+        # (``always(lambda: ... task ...)``) made a cycle the collector cannot
+        # see, through Qt: every such task, and what its lambdas held, lived on.
+        for signal in self._connected:
+            signal.disconnect()
+        self._connected.clear()
         runner()._forget(self)
 
 

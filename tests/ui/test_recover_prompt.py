@@ -7,6 +7,7 @@ engine holds afterwards is checked through the test's own engine.
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 from collections.abc import Callable, Iterator
 
@@ -18,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from tests.engine.test_recreate_kill import IDLE, _finish, _signal_at, _start
-from volgui.engine import Engine, Interrupted
+from volgui.engine import Engine, EngineUnavailable, Interrupted
 from volgui.ui.main_window import MainWindow
 from volgui.ui.recover_prompt import RecoverPrompt
 
@@ -155,6 +156,45 @@ def test_a_step_the_engine_refuses_leaves_the_choice_open(
     assert _ours(engine, name) == [name]
     assert engine.api.inspect_container(name)["Id"] == old_id
     assert prompt.pending() == [] and not back.isEnabled()
+    prompt.close()
+
+
+def test_a_second_try_starts_from_what_the_first_left(
+    qtbot: QtBot,
+    gui_engine: Engine,
+    killed: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Our own logic (a fake recover and journal): a recovery that stopped short after
+    moving the name changes the change's state; the next click recovers that state.
+    And when the journal cannot be read afterwards, the row offers the choice again."""
+    name, _old_id = killed
+    prompt, item, _parent = _asked(qtbot, gui_engine, name)
+    finish = prompt.findChild(QPushButton, f"finish-{item.change}")
+    back = prompt.findChild(QPushButton, f"rollback-{item.change}")
+    moved = dataclasses.replace(item, how="finish" if item.how == "rollback" else "rollback")
+    asked: list[tuple[Interrupted, str]] = []
+
+    def stops_short(one: Interrupted, how: str) -> list[str]:
+        asked.append((one, how))
+        return [f"{one.name}: not recovered (the engine refused); run `volgui recover` again"]
+
+    monkeypatch.setattr(gui_engine, "recover", stops_short)
+    monkeypatch.setattr(gui_engine, "interrupted", lambda: [moved])
+    with qtbot.waitSignal(prompt.recovered, timeout=10_000):
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert back.isEnabled() and prompt.pending() == [moved]
+    assert (finish if moved.how == "finish" else back).isDefault()
+
+    def unreadable() -> list[Interrupted]:
+        raise EngineUnavailable(gui_engine.address, "connection refused", "")
+
+    monkeypatch.setattr(gui_engine, "interrupted", unreadable)
+    with qtbot.waitSignal(prompt.recovered, timeout=10_000) as got:
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert asked == [(item, "rollback"), (moved, "finish")]
+    assert "not recovered" in got.args[0][0] and finish.isEnabled()
+    assert prompt.pending() == [moved]
     prompt.close()
 
 

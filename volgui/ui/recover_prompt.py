@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from volgui.engine import Engine, Interrupted
+from volgui.engine import Engine, Interrupted, VolguiError
 from volgui.engine.recreate import RecoverHow
 from volgui.ui import errors, tasks
 
@@ -39,9 +39,14 @@ def recover_and_look(
 
     A step the engine refused (``not recovered (...)`` in the lines) leaves the
     change in its journal: the row offers the choice again, from what is left.
+    When the journal cannot be read now, the row offers it again as it was
+    (recovering twice does no harm: each step looks first).
     """
     lines = engine.recover(item, how)
-    left = [i for i in engine.interrupted() if i.change == item.change]
+    try:
+        left = [i for i in engine.interrupted() if i.change == item.change]
+    except VolguiError:
+        return lines, item
     return lines, left[0] if left else None
 
 
@@ -141,6 +146,8 @@ class RecoverPrompt(QDialog):
 
     def choose(self, item: Interrupted, how: RecoverHow) -> None:
         """Recover ``item`` one way (``"finish"`` or ``"rollback"``), off the GUI thread."""
+        # As the engine holds it now: a recovery that stopped short changed it.
+        item = next(i for i in self.items if i.change == item.change)
         text, finish, back = self._rows[item.change]
         finish.setEnabled(False)
         back.setEnabled(False)
@@ -157,8 +164,9 @@ class RecoverPrompt(QDialog):
         self._states[item.change] = list(lines)
         text.setText(escape("; ".join(lines)))
         if left is not None:  # the engine's lines say why; the user may choose again
-            self.items[self.items.index(item)] = left
-            self._rows[left.change] = (text, finish, back)
+            self.items = [left if i.change == left.change else i for i in self.items]
+            finish.setDefault(left.how == "finish")
+            back.setDefault(left.how != "finish")
             self._enable(left)
         self.recovered.emit(lines)
 

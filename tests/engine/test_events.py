@@ -111,7 +111,9 @@ def test_a_burst_of_volume_events_lists_the_volumes_alone(
     finally:
         engine.request_hooks.pop()
     assert len(sent) == 1 and sent[0].startswith("GET ") and sent[0].endswith("/volumes")
-    assert after == engine.snapshot()
+    # The volumes as a full read gives them (containers: kept, and a running one's
+    # status text would have moved on meanwhile).
+    assert after.volumes == engine.snapshot().volumes and after.containers == before.containers
     assert after.volume(names[0]) is None and after.volume(names[1]) is not None
     shown = after.volume(used)
     assert shown is not None and shown.used_by == (cid,)

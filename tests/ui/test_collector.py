@@ -64,8 +64,9 @@ def test_a_full_pass_waits_for_the_user_to_be_elsewhere_and_for_reads() -> None:
     assert passes.run_if_due() and kept() is None
     assert not passes.run_if_due()  # not again for ten minutes
     elsewhere[0] = False
+    busy[0] = True
     passes.last -= collector.FORCED_EVERY
-    assert passes.run_if_due()  # an hour on: whatever the user does
+    assert passes.run_if_due()  # an hour on: whatever the user or the workers do
     del passes, owner
 
 
@@ -76,8 +77,9 @@ def test_what_a_refresh_shows_is_frozen(
     and the application has its full-pass timer."""
     vol = unique("frozen")
     docker("volume", "create", vol)
-    qtbot.waitUntil(lambda: window.volume_model.row_of(vol) >= 0, timeout=10_000)
-    [shown] = [v for v in window.snapshot.volumes if v.name == vol]
+    # The row comes before the apply's last step: wait until the snapshot is shown.
+    qtbot.waitUntil(lambda: window.snapshot.volume(vol) is not None and window.idle, timeout=10_000)
+    shown = window.snapshot.volume(vol)
     assert not _walked(shown) and not _walked(window.snapshot)
     app = QCoreApplication.instance()
     assert app is not None and app.findChildren(collector.FullPass)

@@ -15,7 +15,7 @@ garbage (a closed dialog's wrappers, a few KiB) is found only by
 :func:`full_pass`, which walks everything, the start-up included: about
 50 ms at that scale. :class:`FullPass` runs it every ten minutes when the
 user is in another window and nothing is being read, and once an hour
-whatever the user does.
+whatever the user and the workers do.
 
 Tried and not kept: automatic collection off and every pass on the GUI
 thread (pyqtgraph's ``GarbageCollector``): the young generation then held a
@@ -86,8 +86,10 @@ class FullPass(QObject):
         return since >= FORCED_EVERY or (since >= QUIET_EVERY and self.elsewhere())
 
     def run_if_due(self) -> bool:
-        """Run a full pass if one is due and nothing is being read; whether it ran."""
-        if not self.due or self.busy():
+        """Run a full pass if one is due and nothing is being read (past the hour,
+        whatever runs: workers may be busy for good); whether it ran."""
+        since = time.monotonic() - self.last
+        if not self.due or (self.busy() and since < FORCED_EVERY):
             return False
         full_pass()
         self.last = time.monotonic()

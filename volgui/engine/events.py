@@ -107,8 +107,9 @@ def apply(transport: Transport, snap: Snapshot, notice: Notice) -> Snapshot:
 class Follower:
     """Follow an engine's events; call ``on_notice`` per burst and ``on_state`` on up/down.
 
-    The first event after ``quiet`` seconds without a notice is a notice of its
-    own, at once; the events right behind it fold into one notice per burst.
+    An event ``quiet`` seconds or more after the last notice of events (resyncs
+    aside) is a notice of its own, at once; the events right behind it fold
+    into one notice per burst.
 
     Callbacks run on the dispatcher thread. ``on_state(True, None)`` comes
     with each (re)connection, just before the resync notice;

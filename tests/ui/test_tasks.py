@@ -11,7 +11,8 @@ import weakref
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -122,7 +123,7 @@ def test_the_windows_engine_is_guarded(window: MainWindow) -> None:
 
 GUI_FIRST_TWICE = """
 import shiboken6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from volgui.ui import gui_first
 app = QCoreApplication([])
 gui_first.install()
@@ -188,3 +189,20 @@ def test_a_finished_task_lets_go_of_its_callbacks(
     gc.collect()
     assert [r() for r in refs] == [None, None, None]
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+class _Listener(QObject):
+    def heard(self, _result: object) -> None:
+        pass
+
+
+def test_a_callback_whose_receiver_is_gone_is_let_go_quietly(qtbot: QtBot) -> None:
+    """Qt drops a connection to a deleted QObject itself; letting go of it again was a
+    RuntimeWarning (an error here: pyproject's filterwarnings) in the event loop."""
+    listener = _Listener()
+    gate = threading.Event()
+    task = tasks.run(None, "Waiting", gate.wait, 10)
+    task.done(listener.heard)
+    shiboken6.delete(listener)
+    gate.set()
+    qtbot.waitUntil(lambda: not tasks.runner().running, timeout=10_000)

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import SIGNAL, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -71,6 +71,14 @@ class CancelToken:
                 log.debug("cancel closer failed", exc_info=True)
 
 
+# Task's signals as Qt names them (QObject.receivers takes these).
+_SIGNATURES = {
+    "succeeded": "succeeded(PyObject)",
+    "failed": "failed(PyObject)",
+    "finished": "finished()",
+}
+
+
 class Task(QObject):
     """One call running on a worker thread.
 
@@ -91,7 +99,7 @@ class Task(QObject):
         self.token = CancelToken()
         self.running = True
         self._fail_handled = False
-        self._connected: list[Any] = []  # our signals that callbacks were given to
+        self._connected: set[str] = set()  # our signals that callbacks were given to
         self._outcome.connect(self._deliver)
 
     @property
@@ -100,20 +108,19 @@ class Task(QObject):
 
     def done(self, callback: Callable[[Any], None]) -> Task:
         """Call ``callback(result)`` on the GUI thread when the call succeeds."""
-        return self._on(self.succeeded, callback)
+        return self._on("succeeded", callback)
 
     def fail(self, callback: Callable[[BaseException], None]) -> Task:
         """Handle failure here instead of the default error message."""
         self._fail_handled = True
-        return self._on(self.failed, callback)
+        return self._on("failed", callback)
 
     def always(self, callback: Callable[[], None]) -> Task:
-        return self._on(self.finished, callback)
+        return self._on("finished", callback)
 
-    def _on(self, signal: Any, callback: Callable[..., None]) -> Task:
-        signal.connect(callback)
-        if signal not in self._connected:
-            self._connected.append(signal)
+    def _on(self, name: str, callback: Callable[..., None]) -> Task:
+        getattr(self, name).connect(callback)
+        self._connected.add(name)
         return self
 
     def cancel(self) -> None:
@@ -149,8 +156,11 @@ class Task(QObject):
         # Let go of the callbacks: Qt holds them, and one that names this task
         # (``always(lambda: ... task ...)``) made a cycle the collector cannot
         # see, through Qt: every such task, and what its lambdas held, lived on.
-        for signal in self._connected:
-            signal.disconnect()
+        # Only those Qt still holds: one whose receiver was deleted is gone already
+        # (disconnecting it again is a RuntimeWarning).
+        for name in self._connected:
+            if self.receivers(SIGNAL(_SIGNATURES[name])):
+                getattr(self, name).disconnect()
         self._connected.clear()
         runner()._forget(self)
 

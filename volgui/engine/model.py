@@ -280,12 +280,7 @@ class Snapshot:
             ordered = tuple(
                 sorted((Container.from_api(c) for c in paced(containers)), key=lambda c: c.name)
             )
-            users = _users_by_volume(ordered)
-            vols = sorted(
-                (Volume.from_api(v, users.get(v["Name"], ())) for v in paced(volumes)),
-                key=lambda v: v.name,
-            )
-            return cls(volumes=tuple(vols), containers=ordered)
+            return cls(containers=ordered).with_volumes_from_api(volumes)
         finally:
             if was_enabled:
                 gc.enable()

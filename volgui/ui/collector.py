@@ -80,16 +80,12 @@ class FullPass(QObject):
         self.timer.timeout.connect(self.run_if_due)
         self.timer.start()
 
-    @property
-    def due(self) -> bool:
-        since = time.monotonic() - self.last
-        return since >= FORCED_EVERY or (since >= QUIET_EVERY and self.elsewhere())
-
     def run_if_due(self) -> bool:
         """Run a full pass if one is due and nothing is being read (past the hour,
         whatever runs: workers may be busy for good); whether it ran."""
         since = time.monotonic() - self.last
-        if not self.due or (self.busy() and since < FORCED_EVERY):
+        quiet = since >= QUIET_EVERY and self.elsewhere() and not self.busy()
+        if not (quiet or since >= FORCED_EVERY):
             return False
         full_pass()
         self.last = time.monotonic()
